@@ -1,0 +1,1 @@
+"""Plain typed domain objects and rules; imports nothing else of the project."""

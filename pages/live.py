@@ -1,0 +1,14 @@
+"""Live notuleren."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from arena.services.auth import Permission
+from ui.shell import page
+
+ctx = page("Live notuleren", Permission.CAPTURE)
+
+st.title("Live notuleren")
+if ctx.session_id is None:
+    st.info("Kies eerst een sessie op de pagina Sessies.")
