@@ -1,0 +1,378 @@
+"""Analysis of notes: stored once per note version and engine version; human labels always win.
+
+The NLP engine knows text only (arena/nlp); this service ties its results to note versions,
+and builds the read model ("analysed notes") that the dashboard, the report and the exports share.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from sqlalchemy import and_, func, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from arena.domain.model import Note, NoteKind, Segment, SpeakerKind
+from arena.domain.taxonomy import load_taxonomy
+from arena.domain.text import ValidationError
+from arena.services.auth import Actor, Permission, PermissionDenied, require
+from arena.store import repo_audit, repo_notes
+from arena.store import tables as t
+from arena.store.database import Database
+from arena.store.types import utcnow
+
+log = logging.getLogger(__name__)
+
+POLARITIES = ("irritatie", "positief", "neutraal", "suggestie")
+
+
+class NoteResultLike(Protocol):
+    polarity: str
+    themes: list[tuple[str, float]]
+    intensity: float
+    sentiment: float
+    effort: bool
+    cues: list[Any]
+    keyphrases: list[str]
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+class EngineLike(Protocol):
+    def analyse(self, text: str) -> NoteResultLike: ...
+    def analyse_many(self, texts: list[str]) -> list[NoteResultLike]: ...
+
+
+def engine_version() -> str:
+    from arena.nlp import ENGINE_VERSION
+
+    return ENGINE_VERSION
+
+
+@dataclass
+class AnalysedNote:
+    """A note as the team sees it after analysis: machine results with human labels applied."""
+
+    note: Note
+    session_id: int
+    participant_code: str | None
+    segment: Segment | None
+    agenda_topic: str
+    agenda_position: int | None
+    polarity: str  # effective: human label if any, else machine, else "neutraal"
+    themes: list[str]  # effective, best first
+    machine_polarity: str | None
+    machine_themes: list[str]
+    theme_scores: dict[str, float] = field(default_factory=dict)
+    intensity: float = 0.0
+    sentiment: float = 0.0
+    effort: bool = False
+    cues: list[dict[str, Any]] = field(default_factory=list)
+    keyphrases: list[str] = field(default_factory=list)
+    human_labelled: bool = False
+    key_quote: bool = False
+    analysed: bool = False
+
+    @property
+    def speaker_label(self) -> str:
+        if self.note.speaker_kind is SpeakerKind.PARTICIPANT and self.participant_code:
+            segment = f", {self.segment.label.lower()}" if self.segment else ""
+            return f"{self.participant_code}{segment}"
+        return "Moderator" if self.note.speaker_kind is SpeakerKind.MODERATOR else "Groep"
+
+    @property
+    def is_irritation(self) -> bool:
+        return self.polarity == "irritatie"
+
+
+def _result_row(note: Note, result: NoteResultLike, version: str) -> dict[str, Any]:
+    data = result.to_dict()
+    return {
+        "note_version_id": note.version_id,
+        "engine_version": version,
+        "polarity": result.polarity,
+        "themes": [code for code, _ in result.themes],
+        "theme_scores": {code: round(float(score), 4) for code, score in result.themes},
+        "intensity": float(result.intensity),
+        "sentiment": float(result.sentiment),
+        "effort": bool(result.effort),
+        "cues": data.get("cues", []),
+        "keyphrases": list(result.keyphrases),
+        "analysed_at": utcnow(),
+    }
+
+
+def store_result(db: Database, note: Note, result: NoteResultLike, version: str | None = None) -> None:
+    """Store one result for the note's current version; a second store for the same version is a no-op."""
+    row = _result_row(note, result, version or engine_version())
+    try:
+        with db.write() as conn:
+            exists = conn.execute(
+                select(t.note_analyses.c.id).where(
+                    and_(
+                        t.note_analyses.c.note_version_id == row["note_version_id"],
+                        t.note_analyses.c.engine_version == row["engine_version"],
+                    )
+                )
+            ).first()
+            if exists is None:
+                conn.execute(insert(t.note_analyses).values(**row))
+    except IntegrityError:  # a concurrent analysis of the same version won the race: same result
+        pass
+
+
+def analyse_note(db: Database, engine: EngineLike, note: Note) -> NoteResultLike | None:
+    """Analyse and store; never raises (capture must not depend on it). Returns None on failure."""
+    try:
+        result = engine.analyse(note.text)
+        store_result(db, note, result)
+        return result
+    except Exception:  # logged and left for analyse_pending to retry
+        log.exception("analysis of note %s failed", note.id)
+        return None
+
+
+def pending_notes(db: Database, session_ids: Sequence[int], version: str | None = None) -> list[Note]:
+    """Current note versions without an analysis by this engine version."""
+    version = version or engine_version()
+    with db.read() as conn:
+        done = set(
+            conn.execute(
+                select(t.note_analyses.c.note_version_id).where(t.note_analyses.c.engine_version == version)
+            ).scalars()
+        )
+        notes = repo_notes.list_notes(conn, list(session_ids))
+    return [n for n in notes if n.version_id not in done]
+
+
+def analyse_pending(
+    db: Database,
+    actor: Actor,
+    engine: EngineLike,
+    session_ids: Sequence[int],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    batch: int = 64,
+) -> int:
+    """Analyse every note version this engine has not seen; returns the number analysed."""
+    if not (actor.can(Permission.ANALYSE) or actor.can(Permission.CAPTURE)):
+        raise PermissionDenied("Uw rol mag geen analyse starten.")
+    version = engine_version()
+    todo = pending_notes(db, session_ids, version)
+    for start in range(0, len(todo), batch):
+        chunk = todo[start : start + batch]
+        results = engine.analyse_many([n.text for n in chunk])
+        rows = [_result_row(n, r, version) for n, r in zip(chunk, results, strict=True)]
+        with db.write() as conn:
+            done = set(
+                conn.execute(
+                    select(t.note_analyses.c.note_version_id).where(
+                        and_(
+                            t.note_analyses.c.engine_version == version,
+                            t.note_analyses.c.note_version_id.in_([r["note_version_id"] for r in rows]),
+                        )
+                    )
+                ).scalars()
+            )
+            fresh = [r for r in rows if r["note_version_id"] not in done]
+            if fresh:
+                conn.execute(insert(t.note_analyses), fresh)
+        if progress:
+            progress(min(start + batch, len(todo)), len(todo))
+    return len(todo)
+
+
+# --- human labels ---------------------------------------------------------------------------
+
+def set_label(
+    db: Database,
+    actor: Actor,
+    note_id: int,
+    *,
+    polarity: str | None = None,
+    themes: list[str] | None = None,
+) -> None:
+    """A human correction; kept as a new row (history), the newest wins over any analysis."""
+    require(actor, Permission.REVIEW)
+    if polarity is not None and polarity not in POLARITIES:
+        raise ValidationError(f"Onbekende polariteit: {polarity}")
+    if themes is not None:
+        unknown = set(themes) - set(load_taxonomy().codes)
+        if unknown:
+            raise ValidationError(f"Onbekende thema's: {', '.join(sorted(unknown))}")
+    with db.write() as conn:
+        conn.execute(
+            insert(t.human_labels).values(
+                note_id=note_id, polarity=polarity, themes=themes, labelled_by=actor.name, labelled_at=utcnow()
+            )
+        )
+        repo_audit.log(conn, actor.name, "label.set", "note", note_id, {"polarity": polarity, "themes": themes})
+
+
+def label_history(db: Database, actor: Actor, note_id: int) -> list[dict[str, Any]]:
+    require(actor, Permission.ANALYSE)
+    with db.read() as conn:
+        rows = conn.execute(
+            select(t.human_labels).where(t.human_labels.c.note_id == note_id).order_by(t.human_labels.c.id)
+        )
+        return [dict(r._mapping) for r in rows]
+
+
+def set_key_quote(db: Database, actor: Actor, note_id: int, marked: bool) -> None:
+    require(actor, Permission.REVIEW)
+    with db.write() as conn:
+        conn.execute(insert(t.key_quotes).values(note_id=note_id, marked=marked, by=actor.name, at=utcnow()))
+        repo_audit.log(conn, actor.name, "quote.mark" if marked else "quote.unmark", "note", note_id)
+
+
+# --- read model -----------------------------------------------------------------------------
+
+def analysed_notes(
+    db: Database,
+    actor: Actor,
+    session_ids: Sequence[int],
+    *,
+    version: str | None = None,
+) -> list[AnalysedNote]:
+    """Every live note of the sessions with its effective labels, in session order."""
+    if not (actor.can(Permission.ANALYSE) or actor.can(Permission.REPORT)):
+        raise PermissionDenied("Uw rol geeft geen toegang tot de analyse.")
+    ids = list(session_ids)
+    if not ids:
+        return []
+    try:
+        version = version or engine_version()
+    except ImportError:
+        version = version or ""
+    with db.read() as conn:
+        notes = repo_notes.list_notes(conn, ids)
+        version_ids = [n.version_id for n in notes]
+        note_ids = [n.id for n in notes]
+        analyses = _analyses(conn, version_ids, version)
+        labels = _latest_labels(conn, note_ids, ids)
+        quotes = _key_quotes(conn, ids)
+        people = {
+            r.id: (r.code, Segment(r.segment))
+            for r in conn.execute(
+                select(t.participants.c.id, t.participants.c.code, t.participants.c.segment).where(
+                    t.participants.c.session_id.in_(ids)
+                )
+            )
+        }
+        topics = {
+            r.id: (r.topic, r.position)
+            for r in conn.execute(
+                select(t.agenda_items.c.id, t.agenda_items.c.topic, t.agenda_items.c.position).where(
+                    t.agenda_items.c.session_id.in_(ids)
+                )
+            )
+        }
+    out: list[AnalysedNote] = []
+    for note in notes:
+        analysis = analyses.get(note.version_id)
+        label = labels.get(note.id)
+        code, segment = people.get(note.participant_id, (None, None)) if note.participant_id else (None, None)
+        topic, position = topics.get(note.agenda_item_id, ("", None)) if note.agenda_item_id else ("", None)
+        machine_polarity = analysis["polarity"] if analysis else None
+        machine_themes = list(analysis["themes"]) if analysis else []
+        polarity = (label or {}).get("polarity") or machine_polarity or _kind_polarity(note.kind)
+        themes_label = (label or {}).get("themes")
+        themes = list(themes_label) if themes_label is not None else machine_themes
+        out.append(
+            AnalysedNote(
+                note=note,
+                session_id=note.session_id,
+                participant_code=code,
+                segment=segment,
+                agenda_topic=topic,
+                agenda_position=position,
+                polarity=polarity,
+                themes=themes,
+                machine_polarity=machine_polarity,
+                machine_themes=machine_themes,
+                theme_scores=dict(analysis["theme_scores"]) if analysis else {},
+                intensity=float(analysis["intensity"]) if analysis else 0.0,
+                sentiment=float(analysis["sentiment"]) if analysis else 0.0,
+                effort=bool(analysis["effort"]) if analysis else False,
+                cues=list(analysis["cues"]) if analysis else [],
+                keyphrases=list(analysis["keyphrases"]) if analysis else [],
+                human_labelled=label is not None,
+                key_quote=quotes.get(note.id, False),
+                analysed=analysis is not None,
+            )
+        )
+    return out
+
+
+def _kind_polarity(kind: NoteKind) -> str:
+    """Before any analysis, the kind the note-taker chose is the best guess."""
+    return {NoteKind.COMPLIMENT: "positief", NoteKind.IDEE: "suggestie"}.get(kind, "neutraal")
+
+
+def _analyses(conn, version_ids: list[int], version: str) -> dict[int, dict[str, Any]]:
+    """The analysis per version: this engine's, else the newest any engine made."""
+    found: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(version_ids):
+        rows = conn.execute(
+            select(t.note_analyses).where(t.note_analyses.c.note_version_id.in_(chunk)).order_by(t.note_analyses.c.id)
+        )
+        for row in rows:
+            m = dict(row._mapping)
+            current = found.get(m["note_version_id"])
+            if current is None or current["engine_version"] != version:
+                found[m["note_version_id"]] = m
+    return found
+
+
+def _latest_labels(conn, note_ids: list[int], session_ids: list[int]) -> dict[int, dict[str, Any]]:  # noqa: ARG001
+    labels: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(note_ids):
+        latest = (
+            select(func.max(t.human_labels.c.id))
+            .where(t.human_labels.c.note_id.in_(chunk))
+            .group_by(t.human_labels.c.note_id)
+        )
+        for row in conn.execute(select(t.human_labels).where(t.human_labels.c.id.in_(latest))):
+            labels[row.note_id] = dict(row._mapping)
+    return labels
+
+
+def _key_quotes(conn, session_ids: list[int]) -> dict[int, bool]:
+    latest = (
+        select(func.max(t.key_quotes.c.id))
+        .join(t.notes, t.notes.c.id == t.key_quotes.c.note_id)
+        .where(t.notes.c.session_id.in_(session_ids))
+        .group_by(t.key_quotes.c.note_id)
+    )
+    return {r.note_id: r.marked for r in conn.execute(select(t.key_quotes).where(t.key_quotes.c.id.in_(latest)))}
+
+
+def _chunks(values: list[int], size: int = 900) -> list[list[int]]:
+    """SQLite limits bound parameters per statement."""
+    return [values[i : i + size] for i in range(0, len(values), size)] or [[]]
+
+
+def labelled_examples(db: Database, actor: Actor, session_ids: Sequence[int] | None = None) -> list[dict[str, Any]]:
+    """Human corrections as labelled data (JSON-ready), for evaluating and re-fitting the engine."""
+    require(actor, Permission.REVIEW)
+    with db.read() as conn:
+        ids = list(session_ids) if session_ids is not None else list(conn.execute(select(t.sessions.c.id)).scalars())
+        notes = {n.id: n for n in repo_notes.list_notes(conn, ids)}
+        labels = _latest_labels(conn, list(notes), ids)
+    out = []
+    for note_id, label in labels.items():
+        note = notes[note_id]
+        out.append(
+            {
+                "id": f"note-{note_id}-v{note.version}",
+                "text": note.text,
+                "polarity": label.get("polarity"),
+                "themes": label.get("themes"),
+                "labelled_by": label["labelled_by"],
+                "labelled_at": label["labelled_at"].isoformat() if isinstance(label["labelled_at"], datetime) else None,
+            }
+        )
+    return out
