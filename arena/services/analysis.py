@@ -327,7 +327,7 @@ def _analyses(conn, version_ids: list[int], version: str) -> dict[int, dict[str,
     return found
 
 
-def _latest_labels(conn, note_ids: list[int], session_ids: list[int]) -> dict[int, dict[str, Any]]:  # noqa: ARG001
+def _latest_labels(conn, note_ids: list[int], session_ids: list[int]) -> dict[int, dict[str, Any]]:
     labels: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(note_ids):
         latest = (
