@@ -9,7 +9,7 @@ from sqlalchemy import delete, insert, select, update
 
 from arena.domain.model import ActionStatus, ImprovementAction
 from arena.domain.text import clean_note_text, required_text
-from arena.services.auth import Actor, Permission, require
+from arena.services.auth import Actor, Permission, require, require_any
 from arena.store import repo_audit
 from arena.store import tables as t
 from arena.store.database import Database
@@ -78,8 +78,7 @@ def update_action(db: Database, actor: Actor, action_id: int, **values: Any) -> 
 
 
 def list_actions(db: Database, actor: Actor, session_ids: list[int] | None = None) -> list[ImprovementAction]:
-    if not (actor.can(Permission.ANALYSE) or actor.can(Permission.REPORT)):
-        require(actor, Permission.ANALYSE)
+    require_any(actor, Permission.ANALYSE, Permission.REPORT)
     with db.read() as conn:
         query = select(t.improvement_actions).order_by(t.improvement_actions.c.id)
         if session_ids is not None:

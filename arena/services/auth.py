@@ -52,9 +52,15 @@ class Actor:
     name: str
     role: Role
     user_id: int | None = None
+    # None: every session. A notulist/observer account captures only for the sessions in
+    # session_members; the login loads that set fresh on every page run.
+    sessions: frozenset[int] | None = None
 
     def can(self, permission: Permission) -> bool:
         return permission in ROLE_PERMISSIONS[self.role]
+
+    def may_open(self, session_id: int | None) -> bool:
+        return self.sessions is None or session_id in self.sessions
 
 
 LOCAL_USER = Actor(name="Lokale gebruiker", role=Role.MODERATOR)
@@ -67,4 +73,22 @@ def require(actor: Actor | None, permission: Permission) -> Actor:
         raise PermissionDenied(
             f"Uw rol ({actor.role.label}) geeft geen toegang tot deze handeling."
         )
+    return actor
+
+
+def require_any(actor: Actor | None, *permissions: Permission) -> Actor:
+    """At least one of the permissions (e.g. notes are read while capturing and while analysing)."""
+    if actor is None:
+        raise PermissionDenied("U bent niet aangemeld.")
+    if not any(actor.can(p) for p in permissions):
+        raise PermissionDenied(f"Uw rol ({actor.role.label}) geeft geen toegang tot deze handeling.")
+    return actor
+
+
+def require_session(actor: Actor | None, session_id: int | None) -> Actor:
+    """Accounts bound to sessions (notulist/observer) reach only their own sessions."""
+    if actor is None:
+        raise PermissionDenied("U bent niet aangemeld.")
+    if not actor.may_open(session_id):
+        raise PermissionDenied("U bent niet aan deze sessie gekoppeld; vraag de moderator u toe te voegen.")
     return actor

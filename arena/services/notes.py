@@ -7,7 +7,7 @@ from typing import Any
 
 from arena.domain.model import Note, NoteKind, NoteVersion, SpeakerKind
 from arena.domain.text import ValidationError, clean_note_text
-from arena.services.auth import Actor, Permission, PermissionDenied, require
+from arena.services.auth import Actor, Permission, require, require_any, require_session
 from arena.services.sessions import NotFound
 from arena.store import repo_audit, repo_notes, repo_sessions
 from arena.store.database import Database
@@ -45,6 +45,7 @@ def save_note(
 ) -> Note:
     """Commit one note. When this returns, the note is durable; a retried token returns the same note."""
     require(actor, Permission.CAPTURE)
+    require_session(actor, session_id)
     body = _text(text)
     speaker, participant = _speaker(speaker_kind, participant_id)
     now = utcnow()
@@ -101,6 +102,7 @@ def edit_note(
         current = repo_notes.get_note(conn, note_id)
         if current is None:
             raise NotFound(f"Notitie {note_id} bestaat niet.")
+        require_session(actor, current.session_id)
         new_speaker = SpeakerKind(speaker_kind) if speaker_kind is not None else current.speaker_kind
         new_participant = participant_id if speaker_kind is not None else current.participant_id
         speaker, participant = _speaker(new_speaker, new_participant)
@@ -141,6 +143,7 @@ def _set_deleted(db: Database, actor: Actor, note_id: int, *, deleted: bool) -> 
         note = repo_notes.get_note(conn, note_id)
         if note is None:
             raise NotFound(f"Notitie {note_id} bestaat niet.")
+        require_session(actor, note.session_id)
         if note.is_deleted != deleted:
             repo_notes.set_deleted(conn, note_id, now if deleted else None, actor.name, now)
             repo_audit.log(conn, actor.name, "note.delete" if deleted else "note.restore", "note", note_id)
@@ -153,20 +156,21 @@ def list_notes(
     session_ids: int | Sequence[int],
     **filters: Any,
 ) -> list[Note]:
-    if not (actor.can(Permission.CAPTURE) or actor.can(Permission.ANALYSE)):
-        raise PermissionDenied("Uw rol geeft geen toegang tot notities.")
+    require_any(actor, Permission.CAPTURE, Permission.ANALYSE)
     ids = [session_ids] if isinstance(session_ids, int) else list(session_ids)
+    for session_id in ids:
+        require_session(actor, session_id)
     with db.read() as conn:
         return repo_notes.list_notes(conn, ids, **filters)
 
 
 def get_note(db: Database, actor: Actor, note_id: int) -> Note:
-    if not (actor.can(Permission.CAPTURE) or actor.can(Permission.ANALYSE)):
-        raise PermissionDenied("Uw rol geeft geen toegang tot notities.")
+    require_any(actor, Permission.CAPTURE, Permission.ANALYSE)
     with db.read() as conn:
         note = repo_notes.get_note(conn, note_id)
     if note is None:
         raise NotFound(f"Notitie {note_id} bestaat niet.")
+    require_session(actor, note.session_id)
     return note
 
 

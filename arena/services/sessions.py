@@ -21,7 +21,7 @@ from arena.domain.model import (
 )
 from arena.domain.pseudonyms import next_code
 from arena.domain.text import ValidationError, clean_note_text, required_text
-from arena.services.auth import Actor, Permission, PermissionDenied, require
+from arena.services.auth import Actor, Permission, require, require_any, require_session
 from arena.store import repo_audit, repo_sessions
 from arena.store import tables as t
 from arena.store.database import Database
@@ -96,6 +96,7 @@ def set_status(db: Database, actor: Actor, session_id: int, status: SessionStatu
 def start_live(db: Database, actor: Actor, session_id: int) -> Session:
     """Mark the session live; the clock for 'seconds since start' starts at the first call."""
     require(actor, Permission.CAPTURE)
+    require_session(actor, session_id)
     with db.write() as conn:
         session = _existing(conn, session_id)
         values: dict[str, Any] = {"status": SessionStatus.LIVE.value}
@@ -113,6 +114,7 @@ def start_live(db: Database, actor: Actor, session_id: int) -> Session:
 
 def set_current_agenda_item(db: Database, actor: Actor, session_id: int, item_id: int | None) -> Session:
     require(actor, Permission.CAPTURE)
+    require_session(actor, session_id)
     with db.write() as conn:
         _existing(conn, session_id)
         repo_sessions.update_session(
@@ -123,6 +125,7 @@ def set_current_agenda_item(db: Database, actor: Actor, session_id: int, item_id
 
 def get_session(db: Database, actor: Actor, session_id: int) -> Session:
     require(actor, Permission.VIEW_SESSIONS)
+    require_session(actor, session_id)
     with db.read() as conn:
         return _existing(conn, session_id)
 
@@ -145,6 +148,7 @@ def list_sessions(db: Database, actor: Actor) -> list[SessionOverview]:
         return [
             SessionOverview(s, note_counts.get(s.id, 0), people.get(s.id, 0))
             for s in repo_sessions.list_sessions(conn)
+            if actor.may_open(s.id)
         ]
 
 
@@ -235,8 +239,8 @@ def remove_agenda_item(db: Database, actor: Actor, item_id: int, *, confirmed: b
 
 def participants(db: Database, actor: Actor, session_id: int) -> list[Participant]:
     """Participants with their real names: only for roles that may see personal data."""
-    if not (actor.can(Permission.PERSONAL_DATA) or actor.can(Permission.CAPTURE)):
-        raise PermissionDenied("Uw rol geeft geen toegang tot persoonsgegevens.")
+    require_any(actor, Permission.PERSONAL_DATA, Permission.CAPTURE)
+    require_session(actor, session_id)
     with db.read() as conn:
         return repo_sessions.participants(conn, session_id)
 
@@ -322,8 +326,7 @@ def withdraw_consent(db: Database, actor: Actor, participant_id: int) -> Partici
 def set_zorgklant(db: Database, actor: Actor, participant_id: int, flagged: bool, *,
                   reason: str = "", owner: str = "") -> Participant:
     """Flag or unflag a zorgklant; every change is kept in zorgklant_events (the history)."""
-    if not (actor.can(Permission.CAPTURE) or actor.can(Permission.REVIEW)):
-        raise PermissionDenied("Uw rol mag geen zorgklant markeren.")
+    require_any(actor, Permission.CAPTURE, Permission.REVIEW)
     if flagged:
         reason = required_text(reason, "Reden")
     now = utcnow()

@@ -1,0 +1,1 @@
+"""Accounts, password hashing and session membership (who may use the app, and for what)."""
