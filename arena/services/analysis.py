@@ -252,7 +252,7 @@ def analysed_notes(
         version_ids = [n.version_id for n in notes]
         note_ids = [n.id for n in notes]
         analyses = _analyses(conn, version_ids, version)
-        labels = _latest_labels(conn, note_ids, ids)
+        labels = _latest_labels(conn, note_ids)
         quotes = _key_quotes(conn, ids)
         people = {
             r.id: (r.code, Segment(r.segment))
@@ -327,7 +327,7 @@ def _analyses(conn, version_ids: list[int], version: str) -> dict[int, dict[str,
     return found
 
 
-def _latest_labels(conn, note_ids: list[int], session_ids: list[int]) -> dict[int, dict[str, Any]]:
+def _latest_labels(conn, note_ids: list[int]) -> dict[int, dict[str, Any]]:
     labels: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(note_ids):
         latest = (
@@ -361,7 +361,7 @@ def labelled_examples(db: Database, actor: Actor, session_ids: Sequence[int] | N
     with db.read() as conn:
         ids = list(session_ids) if session_ids is not None else list(conn.execute(select(t.sessions.c.id)).scalars())
         notes = {n.id: n for n in repo_notes.list_notes(conn, ids)}
-        labels = _latest_labels(conn, list(notes), ids)
+        labels = _latest_labels(conn, list(notes))
     out = []
     for note_id, label in labels.items():
         note = notes[note_id]

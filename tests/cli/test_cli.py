@@ -23,7 +23,10 @@ def test_demo_prints_session_id_last_and_fills_every_part(tmp_path):
     assert result.returncode == 0, result.stderr
     session_id = int(result.stdout.strip().splitlines()[-1])
     con = sqlite3.connect(tmp_path / "klantenarena.sqlite3")
-    count = lambda sql: con.execute(sql, (session_id,)).fetchone()[0]
+
+    def count(sql: str) -> int:
+        return con.execute(sql, (session_id,)).fetchone()[0]
+
     assert count("select count(*) from participants where session_id=?") == 8
     assert count("select count(distinct segment) from participants where session_id=?") == 5
     assert count("select count(distinct department) from observers where session_id=?") >= 4
