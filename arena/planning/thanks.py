@@ -63,7 +63,7 @@ def letter_paragraphs(content: LetterContent) -> list[str]:
     ]
     heard = []
     if content.topics:
-        heard.append(f"U sprak met ons onder meer over {enumerate_nl([t.lower() for t in content.topics])}.")
+        heard.append(f"U sprak met ons onder meer over {enumerate_nl([f'‘{t}’' for t in content.topics])}.")
     if content.themes:
         heard.append(f"Wat u vertelde, hebben wij meegenomen bij de thema's {enumerate_nl(content.themes)}.")
     heard += [_KIND_SENTENCES[k] for k in NoteKind if k in content.kinds and k in _KIND_SENTENCES]
