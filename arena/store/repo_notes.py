@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, insert, select, update
+from sqlalchemy import Connection, Select, and_, insert, or_, select, update
 
 from arena.domain.model import Note, NoteVersion
 from arena.store import tables as t
@@ -87,12 +87,19 @@ def list_notes(
     newest_first: bool = False,
     limit: int | None = None,
     after_id: int | None = None,
+    speaker_kinds: Sequence[str] | None = None,
 ) -> list[Note]:
+    """`participant_ids` and `speaker_kinds` combine with OR: "K3 or the moderator"."""
     query = current_notes_query().where(t.notes.c.session_id.in_(list(session_ids)))
     if not include_deleted:
         query = query.where(t.notes.c.deleted_at.is_(None))
+    speakers = []
     if participant_ids:
-        query = query.where(_v.c.participant_id.in_(list(participant_ids)))
+        speakers.append(_v.c.participant_id.in_(list(participant_ids)))
+    if speaker_kinds:
+        speakers.append(_v.c.speaker_kind.in_(list(speaker_kinds)))
+    if speakers:
+        query = query.where(or_(*speakers))
     if agenda_item_ids:
         query = query.where(_v.c.agenda_item_id.in_(list(agenda_item_ids)))
     if kinds:
