@@ -69,6 +69,10 @@ def page(title: str, permission: Permission | None = None, *, wide: bool = True)
     db = database()
     actor = current_actor(db)
     session_id = selected_session_id()
+    if session_id is not None and not actor.may_open(session_id):
+        # A notulist/observer account opened a session it is not a member of (e.g. a shared link).
+        st.warning("U bent niet aan deze sessie gekoppeld; vraag de moderator u toe te voegen.")
+        session_id = None
     _navigation(actor, session_id)
     if permission is not None and not actor.can(permission):
         st.error(f"U hebt geen toegang tot ‘{title}’ met de rol {actor.role.label}.")
