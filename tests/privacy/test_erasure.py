@@ -15,21 +15,8 @@ from arena.services import notes, sessions
 from arena.services.auth import Actor, PermissionDenied, Role
 from arena.services.bootstrap import open_database
 from arena.store import tables as t
-from tests.privacy.world import EMAIL, NAME, ORG, OTHER, build_world
-
-NEEDLES = [NAME, ORG, EMAIL, "Zonneveld", "Gouden Wiel"]
-
-
-def raw_hits(folder: Path, needles=NEEDLES) -> dict[str, int]:
-    """Raw bytes, UTF-8 and UTF-16 (SQLite may store either), case-insensitive."""
-    hits: dict[str, int] = {}
-    for path in folder.rglob("*"):
-        if path.is_file() and "backups" not in path.parts:
-            data = path.read_bytes().lower()
-            count = sum(data.count(n.lower().encode(enc)) for n in needles for enc in ("utf-8", "utf-16-le"))
-            if count:
-                hits[path.name] = count
-    return hits
+from tests.privacy.erasure_helpers import raw_hits
+from tests.privacy.world import NAME, ORG, OTHER, build_world
 
 
 @pytest.fixture
