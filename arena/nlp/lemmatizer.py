@@ -62,7 +62,7 @@ _PARTICLES = frozenset(
     "aan af bij door in mee na om op over toe uit voor weg terug samen vast los plaats "
     "voort tegen open dicht mis langs rond thuis kwijt bekend".split()
 )
-_CLAUSE_BREAKS = frozenset(", ; : . ! ? ( ) maar of dat omdat want die wat als toen".split())
+_CLAUSE_BREAKS = frozenset(", ; : . ! ? ( ) maar of dat omdat want als toen".split())
 _PARTICLE_FOLLOWERS = frozenset(". , ; : ! ? ) '' \" dat om en maar of want niet te".split())
 _WORD = re.compile(r"^[^\W\d_]+$")
 _LINKS = ("s", "en", "e", "n")

@@ -1,0 +1,148 @@
+"""spaCy components of the arena pipeline: sentence splitting and cue matching with negation scope."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from arena.nlp.lexicon import Lexicon, Match
+
+# Domain abbreviations in moderator notes; the tokenizer keeps them whole so "ca." or
+# "klantnr." never ends a sentence. spaCy's Dutch defaults already cover bijv., o.a., i.v.m. ...
+ABBREVIATIONS = (
+    "z.s.m. zsm. ivm. t/m t.z.t. tzt. klantnr. ordernr. factuurnr. tel. tel.nr. telnr. evt. incl. "
+    "excl. max. min. resp. wk. mnd. ong. vnl. bv. d.w.z. a.s. jl. j.l. mw. zgn. p.p. e.d. enz. "
+    "etc. vs. s.v.p. svp. t.a.v. n.a.v. m.b.t. i.p.v. ipv. o.b.v. obv. mbt. nav. tav. ovv. o.v.v. "
+    "afd. adm. dhr. mevr. mr. dr. ing. nr. blz. pag. ca. aug. sept. okt. nov. dec. jan. feb. "
+    "apr. jun. jul. ma. di. wo. do. vr. za. zo."
+).split()
+
+_SENT_END = frozenset({".", "!", "?", "…", "...", "!!", "??", "?!", "!?"})
+_CLOSERS = frozenset({")", "]", '"', "'", "»"})
+# Words and marks that end the clause a negation can reach.
+_CLAUSE_END = frozenset(
+    ", ; : . ! ? ( ) - – — … maar terwijl omdat want hoewel toen nadat voordat zodat waardoor "
+    "daarom dus behalve".split()
+)
+# "niet alleen ... maar ook" and "niet te ..." are not negations of what follows.
+_NOT_NEGATING_NEXT = frozenset({"alleen", "enkel", "slechts", "meer", "minder"})
+NEGATION_BACK = 4  # tokens a negator reaches back ("belden niet terug", "kwam ze niet na")
+NEGATION_FORWARD = 5  # tokens it reaches forward ("nooit iets ontvangen", "geen enkele reactie")
+
+
+def add_abbreviations(nlp: Language) -> None:
+    for abbr in ABBREVIATIONS:
+        for variant in {abbr, abbr.capitalize(), abbr.upper()}:
+            if len(nlp.tokenizer(variant)) > 1:
+                nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
+
+
+@Language.component("arena_sentences")
+def split_sentences(doc: Doc) -> Doc:
+    """Sentence ends at . ! ? … (closing quotes stay with it) and at line breaks; abbreviations
+    are single tokens (see ABBREVIATIONS), so they never trigger a split."""
+    n = len(doc)
+    for i, token in enumerate(doc):
+        if i == 0:
+            token.is_sent_start = True
+            continue
+        prev = doc[i - 1]
+        boundary = "\n" in prev.text or "\n" in prev.whitespace_
+        if prev.text in _SENT_END or (prev.text in _CLOSERS and i >= 2 and doc[i - 2].text in _SENT_END):
+            boundary = token.text not in _SENT_END and token.text not in _CLOSERS
+        token.is_sent_start = boundary
+    if n and doc[-1].is_space and n > 1:
+        doc[-1].is_sent_start = False
+    return doc
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A lexicon match in context: negated when it lies in a negation's scope."""
+
+    match: Match
+    negated: bool
+    negator: int = -1  # token index of the negation word, -1 if none
+
+
+if not Doc.has_extension("arena_hits"):
+    Doc.set_extension("arena_hits", default=None)
+
+
+class CueComponent:
+    """Matches the lexicon on lemmas and marks negation scope in both directions."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self._lexicon = lexicon
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            from arena.paths import MODELS_DIR
+
+            self._lexicon = Lexicon.load(MODELS_DIR / "lexicon.toml")
+        return self._lexicon
+
+    @lexicon.setter
+    def lexicon(self, value: Lexicon) -> None:
+        self._lexicon = value
+
+    def __call__(self, doc: Doc) -> Doc:
+        lemmas = [t.lemma_ or t.lower_ for t in doc]
+        lowers = [t.lower_ for t in doc]
+        matches = self.lexicon.match(lemmas, lowers)
+        negators = [m for m in matches if m.kind == "negation" and not _false_negation(lowers, m.start)]
+        clause = _clause_ids(doc)
+        hits = []
+        for m in matches:
+            if m.kind == "negation":
+                hits.append(Hit(m, False))
+                continue
+            negator = _scope(m, negators, clause)
+            hits.append(Hit(m, negator >= 0, negator))
+        doc._.arena_hits = hits
+        return doc
+
+    def to_disk(self, path, exclude=()):  # noqa: ANN001, ARG002 - the lexicon lives in models/lexicon.toml
+        return None
+
+    def from_disk(self, path, exclude=()):  # noqa: ANN001, ARG002
+        return self
+
+
+@Language.factory("arena_cues")
+def make_cues(nlp: Language, name: str) -> CueComponent:  # noqa: ARG001
+    return CueComponent()
+
+
+def _false_negation(lowers: list[str], index: int) -> bool:
+    nxt = lowers[index + 1] if index + 1 < len(lowers) else ""
+    return lowers[index] == "niet" and nxt in _NOT_NEGATING_NEXT
+
+
+def _clause_ids(doc: Doc) -> list[int]:
+    ids, current = [], 0
+    for token in doc:
+        if token.is_sent_start or token.lower_ in _CLAUSE_END:
+            current += 1
+        ids.append(current)
+    return ids
+
+
+def _scope(m: Match, negators: list[Match], clause: list[int]) -> int:
+    """Index of the negator whose scope covers the match, or -1.
+
+    A phrase that contains its own negation ("geen klachten", "werkt niet") is already
+    polar and is not flipped again.
+    """
+    for neg in negators:
+        i = neg.start
+        if m.start <= i < m.end:
+            return -1
+        if clause[i] != clause[m.start] or clause[i] != clause[m.end - 1]:
+            continue
+        if i < m.start <= i + NEGATION_FORWARD or m.end - 1 < i <= m.end - 1 + NEGATION_BACK:
+            return i
+    return -1

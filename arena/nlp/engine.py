@@ -1,0 +1,211 @@
+"""The Dutch NLP engine: one object, loaded once, analysing notes from any thread.
+
+Per note: spaCy pipeline (sentences, lemmas, lexicon cues with negation scope) -> rule signals;
+USE embedding -> similarity to theme prototypes; both feed a small classifier head fitted on
+labelled statements. Without a head the rule signals and similarities decide alone (the
+"unaided" engine that the evaluation report compares against).
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from spacy.language import Language
+
+from arena.nlp.head import NO_THEME, Head
+from arena.nlp.keyphrases import keyphrases
+from arena.nlp.lexicon import Lexicon
+from arena.nlp.pipeline import load_nlp
+from arena.nlp.results import Cue, NoteResult
+from arena.nlp.semantic import Embedder, ThemePrototypes
+from arena.nlp.signals import Signals, extract, merge
+from arena.nlp.taxonomy import load_theme_texts
+from arena.nlp.text import chunks, normalise
+
+HEAD_DIR = "head"
+MAX_THEMES = 3
+THEME_MIN = 0.15  # head probability a secondary theme needs to be listed
+_LOAD_LOCK = threading.Lock()
+_LOADED: dict[tuple[str, str], Engine] = {}
+
+
+def default_models_dir() -> Path:
+    from arena.paths import MODELS_DIR
+
+    return MODELS_DIR
+
+
+@dataclass
+class _Parsed:
+    signals: Signals
+    docs: list  # (offset, Doc) chunks
+
+
+class Engine:
+    def __init__(self, nlp: Language, embedder: Embedder, prototypes: ThemePrototypes,
+                 head: Head | None, models_dir: Path) -> None:
+        self.nlp = nlp
+        self.embedder = embedder
+        self.prototypes = prototypes
+        self.head = head
+        self.models_dir = models_dir
+        self.theme_codes = list(prototypes.codes)
+
+    # -- loading ----------------------------------------------------------------------
+    @classmethod
+    def load(cls, models_dir: Path | None = None, head_dir: Path | None = None) -> Engine:
+        """Load once per (models_dir, head_dir); later calls return the same engine."""
+        models_dir = Path(models_dir or default_models_dir()).resolve()
+        head_dir = Path(head_dir).resolve() if head_dir else models_dir / HEAD_DIR
+        key = (str(models_dir), str(head_dir))
+        with _LOAD_LOCK:
+            if key not in _LOADED:
+                _LOADED[key] = cls._build(models_dir, head_dir)
+            return _LOADED[key]
+
+    @classmethod
+    def _build(cls, models_dir: Path, head_dir: Path) -> Engine:
+        nlp = load_nlp(models_dir)
+        nlp.get_pipe("arena_cues").lexicon = Lexicon.load(models_dir / "lexicon.toml")
+        embedder = Embedder()
+        prototypes = ThemePrototypes(embedder, load_theme_texts(models_dir))
+        engine = cls(nlp, embedder, prototypes, Head.load(head_dir), models_dir)
+        engine.analyse("Ik werd niet teruggebeld.")  # warm caches so the first real note is fast
+        return engine
+
+    def without_head(self) -> Engine:
+        """The unaided engine (rules + similarity), sharing all loaded resources."""
+        return Engine(self.nlp, self.embedder, self.prototypes, None, self.models_dir)
+
+    def with_head(self, head: Head | None) -> Engine:
+        return Engine(self.nlp, self.embedder, self.prototypes, head, self.models_dir)
+
+    # -- analysis ---------------------------------------------------------------------
+    def analyse(self, text: str) -> NoteResult:
+        return self.analyse_many([text])[0]
+
+    def analyse_many(self, texts: list[str]) -> list[NoteResult]:
+        if not texts:
+            return []
+        clean, parsed, features = self._features(texts)
+        if self.head is not None:
+            pol_p, theme_p = self.head.predict(features)
+        else:
+            pol_p = theme_p = None
+        sims = features[:, -len(self.theme_codes):]
+        results = []
+        for i, text in enumerate(clean):
+            if not text.strip():
+                results.append(NoteResult("neutraal", [], 0.0, 0.0, False, [], []))
+                continue
+            sig = parsed[i].signals
+            if pol_p is not None and theme_p is not None:
+                polarity, themes, p_irr, p_pos = self._decide_head(pol_p[i], theme_p[i])
+            else:
+                polarity, themes = self._decide_rules(sig, sims[i])
+                p_irr = p_pos = None
+            results.append(self._result(sig, parsed[i].docs, polarity, themes, p_irr, p_pos))
+        return results
+
+    def features(self, texts: list[str]) -> np.ndarray:
+        """Feature matrix for the head: embedding | rule signals | theme similarities."""
+        return self._features(texts)[2]
+
+    def _features(self, texts: list[str]) -> tuple[list[str], list[_Parsed], np.ndarray]:
+        clean = [normalise(t or "") for t in texts]
+        parsed = self._parse(clean)
+        embeddings = self.embedder.encode(clean)
+        sims = self.prototypes.similarities(embeddings)
+        signal_rows = np.vstack([p.signals.vector(self.theme_codes) for p in parsed])
+        return clean, parsed, np.hstack([embeddings, signal_rows, sims]).astype(np.float32)
+
+    def _parse(self, clean: list[str]) -> list[_Parsed]:
+        pieces: list[tuple[int, int, str]] = []  # (note index, offset, chunk)
+        for i, text in enumerate(clean):
+            for offset, chunk in chunks(text):
+                pieces.append((i, offset, chunk))
+        per_note: list[list[tuple[int, object, Signals]]] = [[] for _ in clean]
+        docs = self.nlp.pipe((c for _, _, c in pieces), batch_size=256)
+        for (i, offset, _), doc in zip(pieces, docs, strict=True):
+            per_note[i].append((offset, doc, extract(doc, offset)))
+        return [_Parsed(merge([s for _, _, s in note]), [(o, d) for o, d, _ in note]) for note in per_note]
+
+    # -- decisions --------------------------------------------------------------------
+    def _decide_head(self, pol: np.ndarray, theme: np.ndarray) -> tuple[str, list[tuple[str, float]], float, float]:
+        pol_classes = self.head.polarity.classes  # type: ignore[union-attr]
+        theme_classes = self.head.theme.classes  # type: ignore[union-attr]
+        polarity = pol_classes[int(np.argmax(pol))]
+        p = dict(zip(pol_classes, pol.tolist(), strict=True))
+        scores = dict(zip(theme_classes, theme.tolist(), strict=True))
+        p_none = scores.pop(NO_THEME, 0.0)
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        themes = [(c, s) for c, s in ranked[:MAX_THEMES] if s >= THEME_MIN]
+        if polarity in ("neutraal", "positief") and ranked and p_none > ranked[0][1]:
+            themes = []
+        elif not themes and ranked and polarity in ("irritatie", "suggestie"):
+            themes = ranked[:1]
+        if themes:  # report scores relative to the best theme so the top one reads as its confidence
+            total = sum(scores.values()) or 1.0
+            themes = [(c, round(s / total, 4)) for c, s in themes]
+        return polarity, themes, p.get("irritatie", 0.0), p.get("positief", 0.0)
+
+    def _decide_rules(self, sig: Signals, sims: np.ndarray) -> tuple[str, list[tuple[str, float]]]:
+        scores = {}
+        for j, code in enumerate(self.theme_codes):
+            lex = 1.0 - math.exp(-sig.themes.get(code, 0.0))
+            sem = min(1.0, max(0.0, (float(sims[j]) - 0.15) / 0.35))
+            scores[code] = 0.6 * lex + 0.4 * sem
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        sentiment = sig.sentiment
+        if sig.imperative + sig.suggestion >= 0.9 and sig.negative < 1.5:
+            polarity = "suggestie"
+        elif sentiment <= -0.25:
+            polarity = "irritatie"
+        elif sentiment >= 0.25:
+            polarity = "positief"
+        else:
+            polarity = "neutraal"
+        themes = [(c, round(s, 4)) for c, s in ranked[:MAX_THEMES] if s >= 0.3]
+        if polarity == "neutraal" and (not themes or themes[0][1] < 0.5):
+            themes = []
+        elif not themes and polarity in ("irritatie", "suggestie"):
+            themes = [(ranked[0][0], round(ranked[0][1], 4))]
+        return polarity, themes
+
+    def _result(self, sig: Signals, docs: list, polarity: str, themes: list[tuple[str, float]],
+                p_irr: float | None, p_pos: float | None) -> NoteResult:
+        sentiment = sig.sentiment
+        if p_irr is not None and p_pos is not None:  # blend cue-based and learned polarity
+            sentiment = 0.5 * sentiment + 0.5 * (p_pos - p_irr)
+        if polarity == "irritatie":
+            intensity = max(sig.intensity, 0.3 * (p_irr if p_irr is not None else 1.0))
+            sentiment = min(sentiment, -0.1)
+        else:
+            intensity = 0.0
+            if polarity == "positief":
+                sentiment = max(sentiment, 0.1)
+        effort = sig.effort_flag and polarity != "positief"
+        cues = _dedupe(sig.cues)
+        return NoteResult(
+            polarity=polarity,
+            themes=themes,
+            intensity=round(float(intensity), 4),
+            sentiment=round(float(max(-1.0, min(1.0, sentiment))), 4),
+            effort=bool(effort),
+            cues=cues,
+            keyphrases=keyphrases(docs, cues),
+        )
+
+
+def _dedupe(cues: list[Cue]) -> list[Cue]:
+    seen, out = set(), []
+    for cue in sorted(cues, key=lambda c: (c.start, c.end, c.kind)):
+        key = (cue.start, cue.end, cue.kind)
+        if key not in seen:
+            seen.add(key)
+            out.append(cue)
+    return out

@@ -1,0 +1,145 @@
+"""Learning from the team: corrections become labelled examples, the head is re-fitted, and an
+evaluation report shows whether it beats the unaided engine.
+
+    examples = [LabelledExample("Niemand belde terug.", "irritatie", ("bereikbaarheid",)), ...]
+    folder = refit(examples, Path("data/local/nlp_head"))        # new head saved in a folder
+    engine = Engine.load(head_dir=folder)
+    print(compare(engine, held_out).text())
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from arena.nlp.engine import Engine
+from arena.nlp.head import NO_THEME, Head, fit_head
+from arena.nlp.results import NoteResult
+from arena.nlp.version import ENGINE_VERSION
+
+CORRECTION_WEIGHT = 2.0  # a human correction counts double against the shipped examples
+
+
+@dataclass(frozen=True)
+class LabelledExample:
+    text: str
+    polarity: str
+    themes: tuple[str, ...] = ()  # best first; several = any is right
+
+    @classmethod
+    def from_dict(cls, row: dict) -> LabelledExample:
+        return cls(str(row["text"]), str(row["polarity"]), tuple(row.get("themes") or ()))
+
+
+def load_jsonl(path: Path) -> list[LabelledExample]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [LabelledExample.from_dict(r) for r in rows]
+
+
+def base_examples() -> list[LabelledExample]:
+    """The shipped training split (data/labelled/train.jsonl), if present."""
+    from arena.paths import REPO_ROOT
+
+    path = REPO_ROOT / "data" / "labelled" / "train.jsonl"
+    return load_jsonl(path) if path.exists() else []
+
+
+def refit(examples: Sequence[LabelledExample], folder: Path, engine: Engine | None = None,
+          include_base: bool = True, c: float = 0.5) -> Path:
+    """Fit a new head on the shipped examples plus the team's corrections; save it in `folder`."""
+    engine = engine or Engine.load()
+    base = base_examples() if include_base else []
+    data = [*base, *examples]
+    if not data:
+        raise ValueError("Geen voorbeelden om van te leren.")
+    weights = np.asarray([1.0] * len(base) + [CORRECTION_WEIGHT] * len(examples), dtype=np.float64)
+    features = engine.features([e.text for e in data])
+    head = fit_head(
+        features,
+        [e.polarity for e in data],
+        [e.themes[0] if e.themes else NO_THEME for e in data],
+        meta={"engine_version": ENGINE_VERSION, "examples": len(data), "corrections": len(examples)},
+        c=c,
+        weights=weights,
+    )
+    return head.save(folder)
+
+
+@dataclass
+class Scores:
+    n: int
+    irritation_f1: float
+    polarity_accuracy: float
+    theme_top1: float  # over examples with a gold theme: is the first predicted theme among them
+    theme_strict: float  # over all examples: no-theme gold also needs an empty or neutral prediction
+    errors: list[str] = field(default_factory=list)
+
+    def line(self, name: str) -> str:
+        return (f"{name:<22} n={self.n:<4} irritatie-F1 {self.irritation_f1:.3f}  polariteit {self.polarity_accuracy:.3f}"
+                f"  thema top-1 {self.theme_top1:.3f}  (strikt {self.theme_strict:.3f})")
+
+
+def score(results: Sequence[NoteResult], gold: Sequence[LabelledExample]) -> Scores:
+    tp = fp = fn = 0
+    pol_ok = top_ok = themed = strict_ok = 0
+    errors = []
+    for r, g in zip(results, gold, strict=True):
+        pred_irr, gold_irr = r.polarity == "irritatie", g.polarity == "irritatie"
+        tp += pred_irr and gold_irr
+        fp += pred_irr and not gold_irr
+        fn += gold_irr and not pred_irr
+        pol_ok += r.polarity == g.polarity
+        top = r.theme_codes[0] if r.themes else None
+        if g.themes:
+            themed += 1
+            hit = top in g.themes
+            top_ok += hit
+            strict_ok += hit
+        else:
+            hit = top is None or r.polarity == "neutraal"
+            strict_ok += hit
+        if r.polarity != g.polarity or not hit:
+            errors.append(f"{g.polarity}/{','.join(g.themes) or '-'} -> {r.polarity}/{top or '-'}: {g.text}")
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    n = len(gold)
+    return Scores(n, f1, pol_ok / n if n else 0.0, top_ok / themed if themed else 0.0,
+                  strict_ok / n if n else 0.0, errors)
+
+
+def evaluate(engine: Engine, examples: Sequence[LabelledExample]) -> Scores:
+    return score(engine.analyse_many([e.text for e in examples]), examples)
+
+
+@dataclass
+class Comparison:
+    unaided: Scores
+    with_head: Scores
+
+    @property
+    def head_wins(self) -> bool:
+        a, b = self.unaided, self.with_head
+        return (b.irritation_f1 + b.polarity_accuracy + b.theme_top1) > (a.irritation_f1 + a.polarity_accuracy + a.theme_top1)
+
+    def text(self) -> str:
+        verdict = "de head is beter" if self.head_wins else "de head is NIET beter; gebruik hem niet"
+        return "\n".join([self.unaided.line("zonder head (regels)"), self.with_head.line("met head"),
+                          f"oordeel: {verdict}"])
+
+
+def compare(engine: Engine, examples: Sequence[LabelledExample]) -> Comparison:
+    """Evaluation report: the engine with its head against the unaided rules + similarity."""
+    return Comparison(evaluate(engine.without_head(), examples), evaluate(engine, examples))
+
+
+def corrections_to_examples(rows: Iterable[dict]) -> list[LabelledExample]:
+    """Human labels as stored by the app ({"text", "polarity", "themes"}) -> examples."""
+    return [LabelledExample.from_dict(r) for r in rows if r.get("text") and r.get("polarity")]
+
+
+def head_info(folder: Path) -> dict:
+    head = Head.load(folder)
+    return dict(head.meta) if head else {}
