@@ -1,0 +1,1 @@
+"""The analysis dashboard's logic, free of Streamlit: aggregations, headline, drill-down, review state, effects."""
