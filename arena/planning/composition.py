@@ -22,7 +22,7 @@ CRITICAL_SEGMENTS = (Segment.RECENTE_KLACHT, Segment.VERTREKKER)
 @dataclass(frozen=True)
 class Advice:
     code: str  # stable, for tests and for hiding an advice later
-    message: str  # Dutch, for the planner
+    message: str  # Dutch, for the planner; app text only (codes, labels, counts), never user-typed names
 
 
 def same_person(a: str, b: str) -> bool:
@@ -87,8 +87,8 @@ def _moderator_advice(people: Sequence[Participant], observers: Sequence[Observe
     if any(same_person(moderator, o.name) for o in observers):
         advice.append(Advice(
             "moderator_is_observator",
-            f"{moderator.strip()} staat zowel als moderator als bij de luisteraars. De moderator leidt "
-            "het gesprek en kan niet tegelijk alleen luisteren.",
+            "De moderator staat ook bij de luisteraars. De moderator leidt het gesprek en kan niet "
+            "tegelijk alleen luisteren: haal de moderator van de lijst luisteraars of kies een andere moderator.",
         ))
     managed = [p for p in people if same_person(moderator, p.account_manager)]
     if managed:

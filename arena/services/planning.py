@@ -39,7 +39,7 @@ from arena.planning.templates import AgendaDraft, TimeboxCheck, check_timeboxes,
 from arena.planning.thanks import LetterContent, NextStep
 from arena.services import actions as action_service
 from arena.services import sessions as session_service
-from arena.services.auth import Actor, Permission, require
+from arena.services.auth import Actor, Permission, require, require_session
 from arena.services.sessions import NotFound
 from arena.store import repo_audit, repo_notes, repo_sessions
 from arena.store import tables as t
@@ -59,12 +59,17 @@ class PlanningDetails:
     sender: str = ""  # who signs invitations and letters
 
 
+def _plan(actor: Actor, session_id: int) -> None:
+    require(actor, Permission.PLAN)
+    require_session(actor, session_id)
+
+
 def _details_key(session_id: int) -> str:
     return f"planning.details:{session_id}"
 
 
 def planning_details(db: Database, actor: Actor, session_id: int) -> PlanningDetails:
-    require(actor, Permission.PLAN)
+    _plan(actor, session_id)
     with db.read() as conn:
         value = conn.execute(select(t.settings.c.value).where(t.settings.c.key == _details_key(session_id))).scalar()
     if not isinstance(value, dict):
@@ -73,7 +78,7 @@ def planning_details(db: Database, actor: Actor, session_id: int) -> PlanningDet
 
 
 def save_planning_details(db: Database, actor: Actor, session_id: int, details: PlanningDetails) -> PlanningDetails:
-    require(actor, Permission.PLAN)
+    _plan(actor, session_id)
     if details.recording and details.recording not in RECORDING_POLICIES:
         raise ValidationError("Kies een opnamebeleid uit de lijst.")
     value = {k: clean_note_text(getattr(details, k)).strip()[:300] for k in PlanningDetails.__dataclass_fields__}
@@ -101,7 +106,7 @@ def create_planned_session(
 
 def apply_agenda(db: Database, actor: Actor, session_id: int, drafts: Sequence[AgendaDraft]) -> list[AgendaItem]:
     """Append drafts to the agenda in one transaction."""
-    require(actor, Permission.PLAN)
+    _plan(actor, session_id)
     with db.write() as conn:
         session_service._existing(conn, session_id)
         for draft in drafts:
@@ -122,7 +127,7 @@ def _draft_values(draft: AgendaDraft) -> dict[str, Any]:
 
 def add_theme_topic(db: Database, actor: Actor, session_id: int, theme_code: str, timebox_min: int = 15) -> AgendaItem:
     """Insert the template topic of a theme before the open round and the closing."""
-    require(actor, Permission.PLAN)
+    _plan(actor, session_id)
     if theme_code not in load_taxonomy().codes:
         raise ValidationError("Onbekend thema.")
     if not 1 <= int(timebox_min) <= 480:
@@ -164,7 +169,7 @@ def duplicate_session(
 ) -> Session:
     """A concept copy for the next round: agenda and observers; customers only when asked (without consent,
     which belongs to one session)."""
-    require(actor, Permission.PLAN)
+    _plan(actor, session_id)
     with db.write() as conn:
         source = session_service._existing(conn, session_id)
         new_id = repo_sessions.insert_session(conn, {
@@ -208,7 +213,7 @@ def add_participant_checked(
     segment: Segment = Segment.VASTE_KLANT, account_manager: str = "",
 ) -> Participant:
     """Add by hand, refusing a person who is already in the session."""
-    require(actor, Permission.PLAN)
+    _plan(actor, session_id)
     with db.read() as conn:
         existing = repo_sessions.participants(conn, session_id)
     duplicate = find_duplicate(name, organisation, email, existing)
@@ -238,7 +243,7 @@ def import_participants(
 
     Duplicates are checked again inside the write transaction: the session may have changed since the preview.
     """
-    require(actor, Permission.PLAN)
+    _plan(actor, session_id)
     bad_rows = sorted({e.row for e in preview.errors})
     if bad_rows and not only_good_rows:
         raise ValidationError(
@@ -294,7 +299,7 @@ class Invitation:
 
 
 def invitations(db: Database, actor: Actor, session_id: int) -> list[Invitation]:
-    require(actor, Permission.PLAN)
+    _plan(actor, session_id)
     session = session_service.get_session(db, actor, session_id)
     items = session_service.agenda(db, actor, session_id)
     sender = planning_details(db, actor, session_id).sender
@@ -313,7 +318,7 @@ def invitations(db: Database, actor: Actor, session_id: int) -> list[Invitation]
 
 
 def briefing(db: Database, actor: Actor, session_id: int) -> str:
-    require(actor, Permission.PLAN)
+    _plan(actor, session_id)
     details = planning_details(db, actor, session_id)
     return staff_briefing(
         session_service.get_session(db, actor, session_id), session_service.agenda(db, actor, session_id),
@@ -323,7 +328,7 @@ def briefing(db: Database, actor: Actor, session_id: int) -> str:
 
 
 def checklist(db: Database, actor: Actor, session_id: int) -> list[ChecklistItem]:
-    require(actor, Permission.PLAN)
+    _plan(actor, session_id)
     details = planning_details(db, actor, session_id)
     return day_checklist(
         session_service.get_session(db, actor, session_id), session_service.participants(db, actor, session_id),
@@ -336,6 +341,7 @@ def checklist(db: Database, actor: Actor, session_id: int) -> list[ChecklistItem
 def thank_you_letters(db: Database, actor: Actor, session_id: int) -> list[LetterContent]:
     """One letter per customer: the agenda topics of their notes, detected themes (if analysed), open actions."""
     require(actor, Permission.PERSONAL_DATA)
+    require_session(actor, session_id)
     session = session_service.get_session(db, actor, session_id)
     items = {i.id: i for i in session_service.agenda(db, actor, session_id)}
     people = [p for p in session_service.participants(db, actor, session_id) if p.erased_at is None]
