@@ -7,6 +7,7 @@ account or changing a role takes effect at once. Roles are enforced again in are
 
 from __future__ import annotations
 
+import ipaddress
 import time
 
 import streamlit as st
@@ -35,8 +36,19 @@ def current_actor(db: Database) -> Actor:
     return _single_user()
 
 
+def _remote_client() -> bool:
+    """True for a connection from another computer (Streamlit reports localhost as None)."""
+    ip = st.context.ip_address
+    if not isinstance(ip, str) or not ip:
+        return False
+    try:
+        return not ipaddress.ip_address(ip).is_loopback
+    except ValueError:
+        return True
+
+
 def _single_user() -> Actor:
-    if st.context.ip_address is not None:  # None means localhost
+    if _remote_client():
         st.error(
             "Deze app draait in enkelgebruikersmodus en is alleen op de computer zelf te gebruiken. "
             "Stel gebruikers in (python -m arena user add) om met een team te werken."
