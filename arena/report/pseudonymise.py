@@ -1,0 +1,44 @@
+"""Pseudonymisation of shared outputs: real names and organisations become participant codes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from arena.domain.model import Participant
+from arena.domain.pseudonyms import replace_names
+
+_MIN_FIRST_NAME = 3  # shorter first names ("Bo") match too many ordinary words
+
+
+@dataclass(frozen=True)
+class Pseudonymiser:
+    """Replaces each known name, organisation and e-mail address; `enabled=False` leaves text as it is."""
+
+    replacements: dict[str, str]
+    first_names: dict[str, str]
+    enabled: bool = True
+
+    @classmethod
+    def for_participants(cls, people: Iterable[Participant], *, enabled: bool = True) -> Pseudonymiser:
+        replacements: dict[str, str] = {}
+        first_counts: dict[str, list[str]] = {}
+        for person in people:
+            for value in (person.name, person.organisation, person.email):
+                if value and value.strip():
+                    replacements[value.strip()] = person.code
+            parts = person.name.split()
+            if len(parts) > 1 and len(parts[0]) >= _MIN_FIRST_NAME:
+                first_counts.setdefault(parts[0].lower(), []).append(person.code)
+        # A first name shared by two participants cannot be attributed: it becomes "een deelnemer".
+        first_names = {name: codes[0] if len(codes) == 1 else "een deelnemer" for name, codes in first_counts.items()}
+        return cls(replacements, first_names, enabled)
+
+    def __call__(self, text: str) -> str:
+        if not self.enabled or not text:
+            return text
+        text = replace_names(text, self.replacements)
+        for first, code in self.first_names.items():
+            text = re.sub(rf"(?<!\w){re.escape(first)}(?!\w)", code, text, flags=re.IGNORECASE)
+        return text
