@@ -142,20 +142,20 @@ def _decode(data: bytes, notices: list[str]) -> str:
 
 def _csv_rows(data: bytes, notices: list[str]) -> list[list[str]]:
     text = _decode(data, notices)
-    sample = text[:4096]
+    delimiter = _delimiter(text)
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=";,\t")
-    except csv.Error:
-        first = sample.splitlines()[0] if sample.splitlines() else ""
-        dialect = csv.excel if first.count(",") > first.count(";") else _Semicolon
-    try:
-        return [row for _, row in zip(range(MAX_ROWS + 2), csv.reader(io.StringIO(text, newline=""), dialect))]
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        return [row for _, row in zip(range(MAX_ROWS + 2), reader)]
     except csv.Error as exc:
         raise ValidationError(f"Dit CSV-bestand is beschadigd en kan niet worden gelezen ({exc}).") from None
 
 
-class _Semicolon(csv.excel):
-    delimiter = ";"
+def _delimiter(text: str) -> str:
+    """From the header line: Dutch Excel writes ';', others ',' or a tab. (csv.Sniffer trips over quoted cells.)"""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: header.count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ";"
 
 
 def _xlsx_rows(data: bytes) -> list[list[str]]:
