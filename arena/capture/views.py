@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from arena.capture.shorthand import format_offset
 from arena.domain.model import AgendaItem, Note, NoteKind, Participant, SpeakerKind
 from arena.domain.taxonomy import load_taxonomy
 
@@ -71,6 +72,8 @@ class NoteView:
         parts = [f"#{self.id}", self.time, self.speaker + (" (zorgklant)" if self.zorgklant else ""), self.kind]
         if self.topic:
             parts.append(self.topic)
+        if self.recording_offset_s is not None:
+            parts.append(f"opname {format_offset(self.recording_offset_s)}")
         parts.append(f"door {self.author}")
         if self.edited:
             parts.append(f"versie {self.version}")
