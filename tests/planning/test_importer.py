@@ -114,7 +114,7 @@ def test_header_only_is_refused():
 
 
 def test_missing_name_column_is_refused_with_expected_columns():
-    with pytest.raises(ValidationError, match="minstens ‘naam’.*Gevonden: wie, waar"):
+    with pytest.raises(ValidationError, match=r"minstens ‘naam’.*Gevonden: wie, waar"):
         parse_participant_file(b"wie;waar\nJan;Zwolle\n", "x.csv")
 
 
@@ -138,7 +138,7 @@ def test_utf16_csv_with_bom():
 
 
 def test_unknown_encoding_is_refused_in_dutch():
-    data = "naam\nJan\n".encode() + b"\x81\x8d\x8f\x90\x9d\n"  # bytes that are neither UTF-8 nor Windows-1252
+    data = b"naam\nJan\n" + b"\x81\x8d\x8f\x90\x9d\n"  # bytes that are neither UTF-8 nor Windows-1252
     with pytest.raises(ValidationError, match="tekenset van dit bestand is onbekend"):
         parse_participant_file(data, "x.csv")
 
