@@ -211,7 +211,7 @@ with tabs[1]:
         left, right = st.columns([3, 1])
         own = left.text_input("Eigen onderwerp", help="Een onderwerp dat niet bij een thema past.")
         own_box = right.number_input("Tijdvak (min)", 1, 480, 15, help="Minuten voor dit onderwerp.")
-        if st.form_submit_button("Toevoegen"):
+        if st.form_submit_button("Eigen onderwerp toevoegen"):
             if attempt(lambda: session_service.add_agenda_item(ctx.db, ctx.actor, sid, own, timebox_min=int(own_box))):
                 st.rerun()
 
@@ -230,13 +230,14 @@ with tabs[2]:
     with st.form("deelnemer", clear_on_submit=True):
         st.markdown("**Deelnemer toevoegen**")
         left, right = st.columns(2)
-        name = left.text_input("Naam", help="Voor- en achternaam; in verslagen verschijnt alleen de code (K1, K2 …).")
-        organisation = right.text_input("Organisatie", help="Het bedrijf of de instelling van de klant.")
-        email = left.text_input("E-mail", help="Voor de uitnodiging en het agenda-bestand.")
-        segment = right.selectbox("Segment", list(Segment), format_func=lambda s: s.label,
+        name = left.text_input("Naam", key="p-name", help="Voor- en achternaam; in verslagen verschijnt alleen de code (K1, K2 …).")
+        organisation = right.text_input("Organisatie", key="p-org", help="Het bedrijf of de instelling van de klant.")
+        email = left.text_input("E-mail", key="p-email", help="Voor de uitnodiging en het agenda-bestand.")
+        segment = right.selectbox("Segment", list(Segment), key="p-segment", format_func=lambda s: s.label,
                                   help="Zorg voor een mix, met minstens één klant die onlangs klaagde of wil vertrekken.")
-        manager = st.text_input("Accountmanager", help="Wie bij u deze klant beheert; die persoon kan geen moderator zijn.")
-        if st.form_submit_button("Toevoegen", type="primary"):
+        manager = st.text_input("Accountmanager", key="p-manager",
+                                help="Wie bij u deze klant beheert; die persoon kan geen moderator zijn.")
+        if st.form_submit_button("Deelnemer toevoegen", type="primary"):
             if attempt(lambda: planning_service.add_participant_checked(
                     ctx.db, ctx.actor, sid, name, organisation=organisation, email=email, segment=segment,
                     account_manager=manager), "Deelnemer toegevoegd."):
@@ -312,10 +313,10 @@ with tabs[3]:
                 st.rerun()
     with st.form("luisteraar", clear_on_submit=True):
         left, mid, right = st.columns(3)
-        obs_name = left.text_input("Naam", help="De medewerker die meeluistert.")
-        department = mid.selectbox("Afdeling", list(Department), format_func=lambda d: d.label,
+        obs_name = left.text_input("Naam", key="o-name", help="De medewerker die meeluistert.")
+        department = mid.selectbox("Afdeling", list(Department), key="o-department", format_func=lambda d: d.label,
                                    help="Nodig medewerkers uit minstens drie afdelingen uit.")
-        obs_email = right.text_input("E-mail", help="Voor de briefing.")
+        obs_email = right.text_input("E-mail", key="o-email", help="Voor de briefing.")
         if st.form_submit_button("Luisteraar toevoegen", type="primary"):
             if attempt(lambda: session_service.add_observer(ctx.db, ctx.actor, sid, obs_name, department, obs_email)):
                 st.rerun()
