@@ -61,7 +61,7 @@ def _check(actor: Actor, session_id: int, real_names: bool) -> None:
         require(actor, Permission.PERSONAL_DATA)
 
 
-def gather(db: Database, actor: Actor, session_id: int, *, real_names: bool = False,
+def _gather(db: Database, actor: Actor, session_id: int, *, real_names: bool = False,
            engine: EngineLike | None = None) -> SessionData:
     """Everything an output needs, read once. With an engine, unanalysed notes are analysed first."""
     _check(actor, session_id, real_names)
@@ -79,6 +79,8 @@ def gather(db: Database, actor: Actor, session_id: int, *, real_names: bool = Fa
         except Exception:  # stale analyses are better than no report
             log.exception("analysing pending notes before the report failed")
     pseudo = Pseudonymiser.for_participants(people, enabled=not real_names)
+    if not real_names:  # the caller gets codes only; the name map stays inside the pseudonymiser
+        people = [dataclasses.replace(p, name=p.code, organisation="", email="") for p in people]
     notes = [
         dataclasses.replace(n, note=dataclasses.replace(n.note, text=pseudo(n.note.text)))
         for n in analysed_notes(db, actor, [session_id])
@@ -107,7 +109,7 @@ def build_report(
 
     if charts:
         figures.warm_up()  # start the chart renderer while the database is read
-    data = gather(db, actor, session_id, real_names=real_names, engine=engine)
+    data = _gather(db, actor, session_id, real_names=real_names, engine=engine)
     content = report_content(data, real_names=real_names, today=today)
     images = figures.render(figures.report_figures(data.notes)) if charts else []
     result = build_docx(content, images)
@@ -132,6 +134,7 @@ EXPORT_FORMATS: dict[str, tuple[str, str]] = {
 
 def export(db: Database, actor: Actor, session_id: int, fmt: str, *, real_names: bool = False) -> bytes:
     """Notes with analysis and labels as csv/xlsx, the codebook as .qdc, the coded project as .qdpx."""
+    require(actor, Permission.REPORT)
     if fmt not in EXPORT_FORMATS:
         from arena.domain.text import ValidationError
 
@@ -139,7 +142,7 @@ def export(db: Database, actor: Actor, session_id: int, fmt: str, *, real_names:
     if fmt == "qdc":
         _check(actor, session_id, real_names)
         return refi_qda.codebook(load_taxonomy())
-    data = gather(db, actor, session_id, real_names=real_names)
+    data = _gather(db, actor, session_id, real_names=real_names)
     builders: dict[str, Callable[[], bytes]] = {
         "csv": lambda: tabular.to_csv(tabular.note_rows(data.notes, _speaker_names(data, real_names))),
         "xlsx": lambda: tabular.to_xlsx(tabular.note_rows(data.notes, _speaker_names(data, real_names))),
