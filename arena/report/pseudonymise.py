@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from arena.domain.model import Participant
 from arena.domain.pseudonyms import replace_names
@@ -16,8 +16,9 @@ _MIN_FIRST_NAME = 3  # shorter first names ("Bo") match too many ordinary words
 class Pseudonymiser:
     """Replaces each known name, organisation and e-mail address; `enabled=False` leaves text as it is."""
 
-    replacements: dict[str, str]
-    first_names: dict[str, str]
+    # repr=False: a log line or traceback that prints this object must not print the names.
+    replacements: dict[str, str] = field(repr=False)
+    first_names: dict[str, str] = field(repr=False)
     enabled: bool = True
 
     @classmethod

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from arena.domain.model import Note, NoteKind, Segment, SpeakerKind
 from arena.domain.taxonomy import load_taxonomy
 from arena.domain.text import ValidationError
-from arena.services.auth import Actor, Permission, PermissionDenied, require
+from arena.services.auth import Actor, Permission, require, require_any
 from arena.store import repo_audit, repo_notes
 from arena.store import tables as t
 from arena.store.database import Database
@@ -158,8 +158,7 @@ def analyse_pending(
     batch: int = 64,
 ) -> int:
     """Analyse every note version this engine has not seen; returns the number analysed."""
-    if not (actor.can(Permission.ANALYSE) or actor.can(Permission.CAPTURE)):
-        raise PermissionDenied("Uw rol mag geen analyse starten.")
+    require_any(actor, Permission.ANALYSE, Permission.CAPTURE)
     version = engine_version()
     todo = pending_notes(db, session_ids, version)
     for start in range(0, len(todo), batch):
@@ -238,8 +237,7 @@ def analysed_notes(
     version: str | None = None,
 ) -> list[AnalysedNote]:
     """Every live note of the sessions with its effective labels, in session order."""
-    if not (actor.can(Permission.ANALYSE) or actor.can(Permission.REPORT)):
-        raise PermissionDenied("Uw rol geeft geen toegang tot de analyse.")
+    require_any(actor, Permission.ANALYSE, Permission.REPORT)
     ids = list(session_ids)
     if not ids:
         return []

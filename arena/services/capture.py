@@ -20,7 +20,7 @@ from arena.domain.model import AgendaItem, Note, NoteKind, Participant, Session,
 from arena.domain.text import ValidationError
 from arena.services import notes as note_service
 from arena.services import sessions as session_service
-from arena.services.auth import Actor, Permission, require
+from arena.services.auth import Actor, Permission, require, require_session
 from arena.store import repo_sessions
 from arena.store import tables as t
 from arena.store.database import Database
@@ -114,6 +114,7 @@ def set_speaker(db: Database, actor: Actor, session_id: int, author: str, speake
 def live_context(db: Database, actor: Actor, session_id: int, author: str) -> LiveContext:
     """One read transaction for the page: session, agenda, participants and this author's speaker."""
     require(actor, Permission.CAPTURE)
+    require_session(actor, session_id)
     with db.read() as conn:
         session = repo_sessions.get_session(conn, session_id)
         if session is None:
@@ -127,6 +128,7 @@ def live_context(db: Database, actor: Actor, session_id: int, author: str) -> Li
 
 def ensure_live(db: Database, actor: Actor, session: Session) -> Session:
     """The first note or agenda move starts the session clock (start_live is idempotent)."""
+    require(actor, Permission.CAPTURE)
     if session.started_at is not None:
         return session
     return session_service.start_live(db, actor, session.id)  # type: ignore[arg-type]

@@ -100,6 +100,7 @@ def rename_cluster(db: Database, actor: Actor, scope: str, cluster_id: str, labe
 
 
 def merge_clusters(db: Database, actor: Actor, scope: str, cluster_ids: Sequence[str], label: str = "") -> int:
+    require(actor, Permission.REVIEW)
     ids = list(dict.fromkeys(cluster_ids))
     if len(ids) < 2:
         raise ValidationError("Kies minstens twee clusters om samen te voegen.")
