@@ -194,7 +194,8 @@ with tabs[1]:
                                 ctx.db, ctx.actor, i.id, topic=t, timebox_min=int(b),
                                 questions=[line.strip() for line in q.splitlines() if line.strip()])):
                             st.rerun()
-                sure = st.checkbox("Ja, verwijder dit agendapunt", key=f"sure-{item.id}")
+                sure = st.checkbox("Ja, verwijder dit agendapunt", key=f"sure-{item.id}",
+                                   help="Notities die bij dit punt horen blijven bewaard, zonder agendapunt.")
                 if st.button("Verwijderen", key=f"del-{item.id}", disabled=not sure):
                     attempt(lambda i=item: session_service.remove_agenda_item(ctx.db, ctx.actor, i.id, confirmed=True))
                     st.rerun()
@@ -283,7 +284,8 @@ with tabs[2]:
     active = [p for p in people if p.erased_at is None]
     if active:
         with st.expander("Toestemming registreren"):
-            who = st.selectbox("Deelnemer", active, format_func=lambda p: f"{p.code} – {p.name}", key="consent-who")
+            who = st.selectbox("Deelnemer", active, format_func=lambda p: f"{p.code} – {p.name}", key="consent-who",
+                               help="Van wie legt u de toestemming vast?")
             left, right = st.columns(2)
             given = left.date_input("Datum van toestemming", value=date.today(), format="DD-MM-YYYY",
                                     help="De dag waarop de deelnemer toestemming gaf.")
@@ -294,7 +296,8 @@ with tabs[2]:
                         "Toestemming vastgelegd."):
                     st.rerun()
             if who.has_consent:
-                sure = st.checkbox("Ja, deze deelnemer trekt de toestemming in", key="consent-sure")
+                sure = st.checkbox("Ja, deze deelnemer trekt de toestemming in", key="consent-sure",
+                                   help="De intrekking wordt met datum vastgelegd; de eerdere toestemming blijft in de geschiedenis.")
                 if st.button("Toestemming intrekken", key="consent-withdraw", disabled=not sure):
                     if attempt(lambda: session_service.withdraw_consent(ctx.db, ctx.actor, who.id), "Toestemming ingetrokken."):
                         st.rerun()
@@ -342,8 +345,14 @@ with tabs[4]:
     briefing = planning_service.briefing(ctx.db, ctx.actor, sid)
     with st.expander("Briefing bekijken"):
         safe.text(briefing)
-    st.download_button("Briefing (.txt)", briefing.encode("utf-8"), f"briefing-sessie-{sid}.txt", "text/plain",
-                       icon=":material/badge:")
+    left, right = st.columns(2)
+    left.download_button("Briefing (.txt)", briefing.encode("utf-8"), f"briefing-sessie-{sid}.txt", "text/plain",
+                         icon=":material/badge:")
+    try:
+        right.download_button("Agenda-bestand medewerkers (.ics)", planning_service.staff_ics(ctx.db, ctx.actor, sid),
+                              f"klantenarena-medewerkers-{sid}.ics", "text/calendar", icon=":material/event:")
+    except ValidationError as exc:
+        right.warning(str(exc))
 
 # --- Dag-checklist -----------------------------------------------------------------------------
 with tabs[5]:

@@ -327,6 +327,18 @@ def briefing(db: Database, actor: Actor, session_id: int) -> str:
     )
 
 
+def staff_ics(db: Database, actor: Actor, session_id: int) -> bytes:
+    """The calendar entry for listening staff (one shared file); raises ValidationError without date or time."""
+    _plan(actor, session_id)
+    session = session_service.get_session(db, actor, session_id)
+    return session_ics(
+        session,
+        summary=f"Klantenarena (meeluisteren): {session.title}",
+        description="U luistert alleen: u reageert niet en verdedigt niets. Zie de briefing voor uw rol en het programma.",
+        uid_suffix="team",
+    )
+
+
 def checklist(db: Database, actor: Actor, session_id: int) -> list[ChecklistItem]:
     _plan(actor, session_id)
     details = planning_details(db, actor, session_id)

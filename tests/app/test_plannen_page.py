@@ -108,7 +108,8 @@ def test_create_session_from_templates_then_add_people_and_see_the_advice(data_d
 
     # invitations: text on screen, download buttons for text and calendar file; the briefing names the role
     labels = [d.label for d in app.get("download_button")]
-    assert {"Uitnodiging (.txt)", "Agenda-bestand (.ics)", "Briefing (.txt)", "Checklist (.txt)", "Brief (.docx)",
+    assert {"Uitnodiging (.txt)", "Agenda-bestand (.ics)", "Briefing (.txt)", "Agenda-bestand medewerkers (.ics)",
+            "Checklist (.txt)", "Brief (.docx)",
             "Brief (.txt)", "Alle brieven (.docx)"} <= set(labels)
     assert any(t.value.startswith("Onderwerp: Uitnodiging klantenarena") and "Beste Jeroen Bakker," in t.value
                for t in app.text)
@@ -170,3 +171,14 @@ def test_duplicate_session_for_the_next_round(data_dir):
     second = chosen_session(app)
     assert second != first
     assert any(t.value == f"Sessie #{second}: Klantenarena voorjaar (vervolg)" for t in app.text)
+
+
+def test_every_input_on_a_planned_session_has_dutch_help(data_dir):
+    app = open_plannen()
+    create_session(app)
+    app = add_participant(app, "Jeroen Bakker", Segment.VASTE_KLANT, "jeroen@klant.example")
+    widgets = [*app.text_input, *app.date_input, *app.time_input, *app.number_input, *app.multiselect, *app.radio,
+               *app.text_area, *app.selectbox, *app.checkbox, *app.file_uploader]
+    assert len(widgets) > 30
+    missing = [w.label for w in widgets if not (w.help or "").strip()]
+    assert missing == []

@@ -158,7 +158,14 @@ def test_invitations_per_participant_with_ics(db, actor):
     assert invitation.text.startswith("Onderwerp: Uitnodiging klantenarena") and "Beste Jeroen Bakker," in invitation.text
     assert "Karin Bos" in invitation.text and invitation.filename_stem == "uitnodiging-K1"
     assert b"DTSTART;TZID=Europe/Amsterdam:20270316T140000" in invitation.ics
+    from icalendar import Calendar
+
+    [staff] = Calendar.from_ical(planning.staff_ics(db, actor, session.id)).events
+    assert str(staff["SUMMARY"]) == "Klantenarena (meeluisteren): Klantenarena voorjaar"
+    assert "U luistert alleen" in str(staff["DESCRIPTION"]) and str(staff["UID"]).endswith("-team@klantenarena")
     session_service.update_session(db, actor, session.id, date=None)
+    with pytest.raises(ValidationError):
+        planning.staff_ics(db, actor, session.id)
     [no_date] = planning.invitations(db, actor, session.id)
     assert no_date.ics is None and "datum en de begintijd" in no_date.ics_problem
 
