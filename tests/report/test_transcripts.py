@@ -134,6 +134,6 @@ def test_import_needs_capture_rights_and_valid_participants(demo):
         transcripts.preview(demo.db, Actor("Lezer", Role.LEZER, 3), demo.session_id, "a.vtt", TEAMS_VTT.encode())
     found = transcripts.preview(demo.db, LOCAL_USER, demo.session_id, "a.vtt", TEAMS_VTT.encode())
     before = len(notes.list_notes(demo.db, LOCAL_USER, demo.session_id))
-    with pytest.raises(ValidationError, match="hoort niet bij deze sessie"):
+    with pytest.raises(ValidationError, match="niet bij deze sessie hoort"):
         transcripts.import_cues(demo.db, LOCAL_USER, demo.session_id, found.cues, {"Jeroen Bakker": 10**6})
     assert len(notes.list_notes(demo.db, LOCAL_USER, demo.session_id)) == before  # nothing half-imported
