@@ -117,7 +117,7 @@ def _feedback(key: str) -> None:
     if not feedback:
         return
     if feedback.get("ack"):
-        st.success(feedback["ack"], icon=":material/check:")
+        st.success(feedback["ack"])
     if feedback.get("moved"):
         st.info("Volgend onderwerp:", icon=":material/skip_next:")
         safe.text(feedback["moved"])
@@ -173,16 +173,16 @@ def _render_note(db: Database, actor: Actor, view: NoteView) -> None:
         if view.is_long:
             with st.expander("toon alles"):
                 st.text(view.text)
-        buttons = st.columns([1, 1, 4])
+        buttons = st.container(horizontal=True)
         if view.deleted:
-            if buttons[0].button("Herstellen", key=f"restore-{view.id}", icon=":material/undo:"):
+            if buttons.button("Herstellen", key=f"restore-{view.id}", icon=":material/undo:"):
                 note_service.restore_note(db, actor, view.id)
                 st.rerun(scope="app")
             return
-        if buttons[0].button("Bewerken", key=f"edit-{view.id}", icon=":material/edit:"):
+        if buttons.button("Bewerken", key=f"edit-{view.id}", icon=":material/edit:"):
             st.session_state["editing"] = view.id
             st.rerun(scope="app")
-        if buttons[1].button("Verwijderen", key=f"delete-{view.id}", icon=":material/delete:"):
+        if buttons.button("Verwijderen", key=f"delete-{view.id}", icon=":material/delete:"):
             note_service.delete_note(db, actor, view.id)
             st.session_state["undo"] = view.id
             st.rerun(scope="app")
@@ -288,14 +288,14 @@ def participants_panel(db: Database, actor: Actor, people: list[Participant]) ->
 def filters_bar(people: list[Participant], agenda: list) -> capture.StreamFilter:
     speaker_keys = ["group", "moderator", *[p.code for p in people]]
     topics = {item.id: f"{item.position}. {item.topic}" for item in agenda}
-    cols = st.columns([2, 2, 2, 1])
+    cols = st.columns(3)
     speakers = cols[0].multiselect("Spreker", speaker_keys, format_func=_speaker_option, key="f_speakers",
                                    placeholder="Alle sprekers")
     topic_ids = cols[1].multiselect("Onderwerp", list(topics), format_func=lambda i: topics.get(i, str(i)),
                                     key="f_topics", placeholder="Alle onderwerpen")
     kinds = cols[2].multiselect("Soort", KINDS, format_func=lambda k: KIND_SHORT[NoteKind(k)], key="f_kinds",
                                 placeholder="Alle soorten")
-    deleted = cols[3].toggle("Verwijderde", key="f_deleted", help="Toon ook verwijderde notities (om te herstellen)")
+    deleted = st.toggle("Toon ook verwijderde notities", key="f_deleted", help="Om een verwijderde notitie te herstellen")
     return capture.StreamFilter(tuple(speakers), tuple(topic_ids), tuple(NoteKind(k) for k in kinds), deleted)
 
 
