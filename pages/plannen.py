@@ -283,6 +283,22 @@ with tabs[2]:
 
     active = [p for p in people if p.erased_at is None]
     if active:
+        with st.expander("Deelnemer wijzigen"):
+            edit = st.selectbox("Deelnemer", active, format_func=lambda p: f"{p.code} – {p.name}", key="edit-who",
+                                help="Kies wie u wilt wijzigen; de code (K1, K2 …) blijft gelijk.")
+            with st.form(f"edit-{edit.id}"):
+                left, right = st.columns(2)
+                new_name = left.text_input("Naam", edit.name, help="Voor- en achternaam.")
+                new_org = right.text_input("Organisatie", edit.organisation, help="Het bedrijf of de instelling.")
+                new_email = left.text_input("E-mail", edit.email, help="Voor de uitnodiging.")
+                new_segment = right.selectbox("Segment", list(Segment), index=list(Segment).index(edit.segment),
+                                              format_func=lambda s: s.label, help="Het soort klant.")
+                new_manager = st.text_input("Accountmanager", edit.account_manager, help="Wie bij u deze klant beheert.")
+                if st.form_submit_button("Wijzigingen opslaan"):
+                    if attempt(lambda: planning_service.update_participant_checked(
+                            ctx.db, ctx.actor, sid, edit.id, name=new_name, organisation=new_org, email=new_email,
+                            segment=new_segment, account_manager=new_manager), "Deelnemer gewijzigd."):
+                        st.rerun()
         with st.expander("Toestemming registreren"):
             who = st.selectbox("Deelnemer", active, format_func=lambda p: f"{p.code} – {p.name}", key="consent-who",
                                help="Van wie legt u de toestemming vast?")

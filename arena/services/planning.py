@@ -223,6 +223,23 @@ def add_participant_checked(
                                            segment=segment, account_manager=account_manager)
 
 
+def update_participant_checked(db: Database, actor: Actor, session_id: int, participant_id: int, **values: Any) -> Participant:
+    """Edit a participant; refuses to make them a duplicate of someone else in the session."""
+    _plan(actor, session_id)
+    with db.read() as conn:
+        people = repo_sessions.participants(conn, session_id)
+    current = next((p for p in people if p.id == participant_id), None)
+    if current is None:
+        raise NotFound("Deze deelnemer hoort niet (meer) bij de sessie.")
+    others = [p for p in people if p.id != participant_id]
+    duplicate = find_duplicate(values.get("name", current.name), values.get("organisation", current.organisation),
+                               values.get("email", current.email), others)
+    if duplicate:
+        raise ValidationError(duplicate.replace("Deze deelnemer staat al", "Er staat al iemand"))
+    clean = {k: clean_note_text(v).strip() if isinstance(v, str) else v for k, v in values.items()}
+    return session_service.update_participant(db, actor, participant_id, **clean)
+
+
 @dataclass
 class ImportOutcome:
     added: list[Participant] = field(default_factory=list)

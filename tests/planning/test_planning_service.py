@@ -229,3 +229,16 @@ def test_roles_without_planning_rights_are_refused(db, actor):
         planning.import_participants(db, reader, session.id, parse_participant_file(b"naam\nJan\n", "x.csv"))
     with pytest.raises(PermissionDenied):
         planning.thank_you_letters(db, Actor("Team", Role.TEAM), session.id)
+
+
+def test_edit_participant_keeps_code_and_refuses_duplicates(db, actor):
+    session = new_session(db, actor)
+    anna = planning.add_participant_checked(db, actor, session.id, "Anna Smit", email="anna@smit.example")
+    bert = planning.add_participant_checked(db, actor, session.id, "Bert Kok", email="bert@kok.example")
+    changed = planning.update_participant_checked(db, actor, session.id, bert.id, name="Bert de Kok",
+                                                  segment=Segment.VERTREKKER, email="bert@kok.example")
+    assert (changed.code, changed.name, changed.segment) == ("K2", "Bert de Kok", Segment.VERTREKKER)
+    with pytest.raises(ValidationError, match="Er staat al iemand in de sessie als K1"):
+        planning.update_participant_checked(db, actor, session.id, bert.id, email="ANNA@smit.example")
+    assert session_service.participants(db, actor, session.id)[1].email == "bert@kok.example"
+    assert planning.update_participant_checked(db, actor, session.id, anna.id, name="Anna Smit").code == "K1"
