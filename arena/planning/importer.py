@@ -297,6 +297,10 @@ def _known(existing: Iterable[Participant]) -> dict[tuple[str, str], str]:
     return known
 
 
+def valid_email(value: str) -> bool:
+    return bool(_EMAIL.match(value.strip()))
+
+
 def find_duplicate(name: str, organisation: str, email: str, existing: Iterable[Participant]) -> str | None:
     """A Dutch message when this person is already in the session, else None."""
     known = _known(existing)

@@ -26,7 +26,7 @@ from arena.domain.taxonomy import load_taxonomy
 from arena.domain.text import ValidationError, clean_note_text
 from arena.planning.calendar import session_ics
 from arena.planning.composition import Advice, composition_advice
-from arena.planning.importer import ImportPreview, find_duplicate, identity_keys
+from arena.planning.importer import ImportPreview, find_duplicate, identity_keys, valid_email
 from arena.planning.invitations import (
     RECORDING_POLICIES,
     ChecklistItem,
@@ -214,6 +214,7 @@ def add_participant_checked(
 ) -> Participant:
     """Add by hand, refusing a person who is already in the session."""
     _plan(actor, session_id)
+    _check_email(email)
     with db.read() as conn:
         existing = repo_sessions.participants(conn, session_id)
     duplicate = find_duplicate(name, organisation, email, existing)
@@ -221,6 +222,11 @@ def add_participant_checked(
         raise ValidationError(duplicate)
     return session_service.add_participant(db, actor, session_id, name, organisation=organisation, email=email,
                                            segment=segment, account_manager=account_manager)
+
+
+def _check_email(email: str) -> None:
+    if email.strip() and not valid_email(email):
+        raise ValidationError("Dit is geen geldig e-mailadres; controleer het of laat het veld leeg.")
 
 
 def update_participant_checked(db: Database, actor: Actor, session_id: int, participant_id: int, **values: Any) -> Participant:
@@ -231,6 +237,7 @@ def update_participant_checked(db: Database, actor: Actor, session_id: int, part
     current = next((p for p in people if p.id == participant_id), None)
     if current is None:
         raise NotFound("Deze deelnemer hoort niet (meer) bij de sessie.")
+    _check_email(values.get("email", ""))
     others = [p for p in people if p.id != participant_id]
     duplicate = find_duplicate(values.get("name", current.name), values.get("organisation", current.organisation),
                                values.get("email", current.email), others)

@@ -91,6 +91,9 @@ def test_manual_add_refuses_a_duplicate(db, actor):
         planning.add_participant_checked(db, actor, session.id, "A. Smit", email="ANNA@smit.example")
     with pytest.raises(ValidationError, match="zelfde naam en organisatie"):
         planning.add_participant_checked(db, actor, session.id, "anna smit", organisation="smit bv")
+    with pytest.raises(ValidationError, match="geen geldig e-mailadres"):
+        planning.add_participant_checked(db, actor, session.id, "Bert", email="bert@")
+    assert len(session_service.participants(db, actor, session.id)) == 1
 
 
 BAD_FILE = (b"naam;organisatie;e-mail;segment\n"
