@@ -25,15 +25,20 @@ def polarity_label(code: str) -> str:
         return code
 
 
-def layout(fig: go.Figure, title: str, *, x: str = "", y: str = "", height: int = 420, legend: bool = True) -> go.Figure:
+def layout(fig: go.Figure, title: str, *, x: str = "", y: str = "", height: int = 420, legend: bool | str = True) -> go.Figure:
+    """legend: True = above the plot on the right (few entries), "side" = a column on the right (themes)."""
+    if legend == "side":
+        legend_style = {"orientation": "v", "yanchor": "top", "y": 1, "x": 1.02, "xanchor": "left", "font": {"size": 11}}
+    else:
+        legend_style = {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1}
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left"},
         font={"family": FONT, "size": 13},
         template="plotly_white",
         height=height,
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        showlegend=legend,
-        legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
+        showlegend=bool(legend),
+        legend=legend_style,
         separators=",.",  # Dutch decimal comma
         hoverlabel={"font": {"family": FONT}},
         clickmode="event+select",

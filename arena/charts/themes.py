@@ -43,12 +43,14 @@ def irritations_per_theme(notes: Sequence[AnalysedNote]) -> go.Figure:
             marker_color=[theme_colour(code) for code, _ in counts],
             text=[n for _, n in counts],
             textposition="outside",
+            cliponaxis=False,
             customdata=[[Selection(theme=code).key()] for code, _ in counts],
             hovertemplate="%{y}: %{x} irritaties<extra></extra>",
             name="Irritaties",
         )
     )
     fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(range=[0, counts[0][1] * 1.12 + 0.5])
     return layout(fig, title, x="Aantal irritaties", y="", height=max(260, 60 + 34 * len(counts)), legend=False)
 
 
@@ -73,44 +75,54 @@ def _heatmap(matrix: Matrix, title: str, col_labels: list[str], x_title: str, ke
         )
     )
     fig.update_yaxes(autorange="reversed")
-    return layout(fig, title, x=x_title, y="Thema", height=max(300, 120 + 34 * len(matrix.rows)), legend=False)
+    fig.update_xaxes(tickangle=0, side="bottom")
+    return layout(fig, title, x=x_title, y="Thema", height=max(340, 160 + 34 * len(matrix.rows)), legend=False)
 
 
 def theme_topic_heatmap(notes: Sequence[AnalysedNote]) -> go.Figure:
     matrix = theme_by_topic(notes)
-    return _heatmap(matrix, "Irritaties: thema × agendaonderwerp", [wrap(c, 18) for c in matrix.cols], "Agendaonderwerp", "topic")
+    return _heatmap(matrix, "Irritaties: thema × agendaonderwerp", [wrap(c, 14) for c in matrix.cols], "Agendaonderwerp", "topic")
 
 
-def _stacked(matrix: Matrix, title: str, col_labels: list[str], x_title: str, key: str) -> go.Figure:
+def _stacked(matrix: Matrix, title: str, labels: list[str], axis_title: str, key: str, *, horizontal: bool = False) -> go.Figure:
+    """Stacked bars, one trace per theme; `labels` are the categories (x, or y when horizontal)."""
     if not matrix.rows:
         return empty(title)
     fig = go.Figure()
     for r, row in zip(matrix.rows, matrix.values):
+        cat, val = ("y", "x") if horizontal else ("x", "y")
         fig.add_trace(
             go.Bar(
-                x=col_labels,
-                y=row,
+                **{cat: labels, val: row},
+                orientation="h" if horizontal else "v",
                 name=theme_label(r),
                 marker_color=theme_colour(r),
                 customdata=[[Selection(theme=r, **{key: c}).key()] for c in matrix.cols],
-                hovertemplate=f"{escape(theme_label(r))}<br>%{{x}}: %{{y}} irritaties<extra></extra>",
+                hovertemplate=f"{escape(theme_label(r))}<br>%{{{cat}}}: %{{{val}}} irritaties<extra></extra>",
             )
         )
     totals = [sum(col) for col in zip(*matrix.values)]
-    fig.add_trace(
-        go.Scatter(x=col_labels, y=totals, text=totals, mode="text", textposition="top center",
-                   showlegend=False, hoverinfo="skip", name="Totaal")
-    )
+    if horizontal:
+        fig.add_trace(go.Scatter(y=labels, x=totals, text=totals, mode="text", textposition="middle right",
+                                 showlegend=False, hoverinfo="skip", name="Totaal"))
+        fig.update_xaxes(range=[0, max(totals) * 1.15 + 1])
+        fig.update_yaxes(autorange="reversed")
+        layout(fig, title, x="Aantal irritaties", y=axis_title, height=max(300, 120 + 46 * len(labels)), legend="side")
+    else:
+        fig.add_trace(go.Scatter(x=labels, y=totals, text=totals, mode="text", textposition="top center",
+                                 showlegend=False, hoverinfo="skip", name="Totaal"))
+        fig.update_yaxes(range=[0, max(totals) * 1.15 + 1])
+        fig.update_xaxes(tickangle=0)
+        layout(fig, title, x=axis_title, y="Aantal irritaties", height=460, legend="side")
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(range=[0, max(totals) * 1.15 + 1])
-    return layout(fig, title, x=x_title, y="Aantal irritaties", height=460)
+    return fig
 
 
 def theme_segment_chart(notes: Sequence[AnalysedNote]) -> go.Figure:
     """Stacked bars per customer segment, one colour per theme."""
     matrix = theme_by_segment(notes)
-    labels = [wrap(segment_label(c) if c != NO_SEGMENT else "Geen deelnemer", 16) for c in matrix.cols]
-    return _stacked(matrix, "Irritaties per klantsegment en thema", labels, "Klantsegment", "segment")
+    labels = [wrap(segment_label(c) if c != NO_SEGMENT else "Geen deelnemer", 18) for c in matrix.cols]
+    return _stacked(matrix, "Irritaties per klantsegment en thema", labels, "", "segment", horizontal=True)
 
 
 def participant_chart(notes: Sequence[AnalysedNote]) -> go.Figure:

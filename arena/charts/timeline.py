@@ -65,8 +65,8 @@ def session_timeline(notes: Sequence[AnalysedNote]) -> go.Figure:
                             "text": wrap(topic, 14), "showarrow": False, "font": {"size": 10, "color": "#444444"}})
     fig.update_layout(shapes=shapes, annotations=annotations)
     fig.update_yaxes(categoryorder="array", categoryarray=[polarity_label(p) for p in reversed(rows)])
-    layout(fig, title, x="Minuten sinds de start", y="", height=380)
-    fig.update_layout(margin={"t": 110})
+    layout(fig, title, x="Minuten sinds de start", y="", height=400)
+    fig.update_layout(margin={"t": 130}, legend={"y": 1.18})
     return fig
 
 
@@ -76,7 +76,7 @@ def topic_mood_chart(notes: Sequence[AnalysedNote]) -> go.Figure:
     moods = [m for m in topic_mood(notes) if m.notes]
     if not moods or not any(n.analysed for n in notes):
         return empty(title)
-    labels = [wrap(m.topic, 18) for m in moods]
+    labels = [wrap(m.topic, 14) for m in moods]
     custom = [[Selection(topic=m.topic).key()] for m in moods]
     fig = go.Figure(
         [
@@ -90,4 +90,5 @@ def topic_mood_chart(notes: Sequence[AnalysedNote]) -> go.Figure:
     )
     fig.update_layout(barmode="group")
     fig.update_yaxes(range=[-1, 1], zeroline=True, zerolinecolor="#666666")
+    fig.update_xaxes(tickangle=0)
     return layout(fig, title, x="Agendaonderwerp", y="Gemiddelde", height=420)

@@ -56,6 +56,6 @@ def theme_trend(
     fig.update_layout(shapes=shapes[:40], annotations=annotations[:40])
     fig.update_yaxes(ticksuffix=" %", rangemode="tozero")
     fig.update_xaxes(tickformat="%d-%m-%Y")
-    layout(fig, title, x="Sessiedatum", y="Aandeel van de irritaties", height=460)
+    layout(fig, title, x="Sessiedatum", y="Aandeel van de irritaties", height=460, legend="side")
     fig.update_layout(margin={"t": 110})
     return fig

@@ -144,12 +144,12 @@ def per_participant(notes: Sequence[AnalysedNote]) -> Matrix:
             continue
         counts[(primary_theme(note), key)] += 1
         totals[key] += 1
-    cols = sorted(totals, key=lambda k: (-totals[k], _code_sort(k)))
+    cols = sorted(totals, key=lambda k: (-totals[k], participant_sort_key(k)))
     rows = [code for code in theme_order() if any(counts.get((code, c)) for c in cols)]
     return Matrix(rows, cols, [[counts.get((r, c), 0) for c in cols] for r in rows])
 
 
-def _code_sort(key: str) -> tuple[int, int, str]:
+def participant_sort_key(key: str) -> tuple[int, int, str]:
     session_id, code = key.split(":", 1)
     digits = "".join(ch for ch in code if ch.isdigit())
     return (int(session_id), int(digits) if digits else 0, code)
