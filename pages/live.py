@@ -29,7 +29,8 @@ from ui.shell import page
 
 log = logging.getLogger(__name__)
 USER_ERRORS = (ValidationError, PermissionDenied, session_service.NotFound)
-REFRESH_S = 1.0  # stream and clock re-read the database this often (others' notes within 3 s)
+STREAM_REFRESH_S = 0.5  # the stream re-reads notes and cues this often: others' notes and badges within a second
+CLOCK_REFRESH_S = 1.0
 KINDS = [k.value for k in NoteKind]
 
 
@@ -130,7 +131,7 @@ def _feedback(key: str) -> None:
         st.code(feedback["unsaved"], language=None)
 
 
-@st.fragment(run_every=REFRESH_S)
+@st.fragment(run_every=CLOCK_REFRESH_S)
 def agenda_panel(db: Database, actor: Actor, session_id: int) -> None:
     session = session_service.get_session(db, actor, session_id)
     items = session_service.agenda(db, actor, session_id)
@@ -188,9 +189,9 @@ def _render_note(db: Database, actor: Actor, view: NoteView) -> None:
             st.rerun(scope="app")
 
 
-@st.fragment(run_every=REFRESH_S)
+@st.fragment(run_every=STREAM_REFRESH_S)
 def notes_stream(db: Database, actor: Actor, session_id: int, filters: capture.StreamFilter) -> None:
-    """Re-reads the newest notes every second: other note-takers' notes and the live cues appear by themselves."""
+    """Re-reads the newest notes twice a second: other note-takers' notes and the live cues appear by themselves."""
     people = session_service.participants(db, actor, session_id)
     agenda = session_service.agenda(db, actor, session_id)
     limit = st.session_state.get("stream_limit", capture.STREAM_PAGE)
@@ -322,6 +323,7 @@ with top[0]:
 author = top[1].selectbox("Ik notuleer als", names, key="notulist", bind="query-params",
                           help="Uw naam staat bij elke notitie. Zo kunnen meerdere notulisten tegelijk werken.")
 live = capture.live_context(ctx.db, ctx.actor, ctx.session_id, author)
+_cue_worker(ctx.db.url, ctx.db)  # starts loading the NLP engine in the background, never blocking this page
 people = live.participants
 
 left, right = st.columns([3, 2], gap="large")

@@ -43,7 +43,8 @@ class CueWorker:
     """One daemon thread per database that analyses submitted notes in order."""
 
     def __init__(self, db: Database, loader: EngineLoader = default_loader,
-                 analyser: Analyser | None = None) -> None:
+                 analyser: Analyser | None = None, *, warm: bool = True) -> None:
+        """`warm`: load the engine at once (in the thread), so the first note's badges come quickly too."""
         self.db = db
         self._loader = loader
         self._analyser = analyser
@@ -51,6 +52,7 @@ class CueWorker:
         self._engine: Any | None = None
         self._disabled = False
         self.done = 0  # analyses attempted (for tests and diagnostics)
+        self._warm = warm
         self._thread = threading.Thread(target=self._run, name="arena-live-cues", daemon=True)
         self._thread.start()
 
@@ -77,6 +79,8 @@ class CueWorker:
         self._queue.put(None)
 
     def _run(self) -> None:
+        if self._warm:
+            self._load()
         while True:
             note = self._queue.get()
             try:
@@ -89,17 +93,21 @@ class CueWorker:
                 self.done += 1 if note is not None else 0
                 self._queue.task_done()
 
-    def _analyse(self, note: Note) -> None:
+    def _load(self) -> None:
+        try:
+            self._engine = self._loader()
+        except Exception:
+            log.exception("the NLP engine failed to load: live cues are off")
         if self._engine is None:
-            try:
-                self._engine = self._loader()
-            except Exception:
-                log.exception("the NLP engine failed to load: live cues are off")
-            if self._engine is None:
-                log.info("no NLP engine available: live cues are off")
-                self._disabled = True
-                self._drain()
-                return
+            log.info("no NLP engine available: live cues are off")
+            self._disabled = True
+
+    def _analyse(self, note: Note) -> None:
+        if self._engine is None and not self._disabled:
+            self._load()
+        if self._engine is None:
+            self._drain()
+            return
         analyser = self._analyser or default_analyser()
         if analyser is None:
             self._disabled = True

@@ -6,6 +6,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+import pytest
+
 from arena.capture.cues import CueWorker
 from arena.services import analysis, capture
 from arena.services import sessions as session_service
@@ -112,3 +114,17 @@ def test_without_engine_the_worker_turns_itself_off(db, actor):
     assert worker.join(5)
     worker.submit(capture.capture_line(db, actor, sid, "twee", author="Anna").note)
     assert worker.join(5)
+
+
+@pytest.mark.slow
+def test_real_engine_gives_badges(db, actor):
+    """The real Dutch engine (spaCy + lexicon), loaded in the worker thread, through analysis.analyse_note."""
+    sid = _session(db, actor)
+    worker = CueWorker(db)
+    note = capture.capture_line(db, actor, sid, "De monteur kwam drie uur te laat en niemand belde af.", author="Anna").note
+    worker.submit(note)
+    assert worker.join(180)
+    (view,) = capture.stream(db, actor, sid, participants=[], agenda=[]).views
+    labels = [b.label for b in view.badges]
+    assert labels and labels[0] == "Irritatie", labels
+    assert len(labels) >= 2  # at least one theme

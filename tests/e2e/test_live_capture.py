@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 from selenium.common.exceptions import NoAlertPresentException
@@ -27,10 +28,9 @@ return Array.from(document.querySelectorAll('[class*="st-key-note-"]'))
 """
 
 
-@pytest.fixture
-def live_server(streamlit_server):
-    """A fresh server with one planned session (participants K1, K2; two agenda items)."""
-    db = open_database(streamlit_server.database_url)
+def seed_session(server):
+    """One planned session (participants K1, K2; two agenda items); its id is kept on the server object."""
+    db = open_database(server.database_url)
     try:
         s = session_service.create_session(db, LOCAL_USER, title="E2E klantenarena", duration_min=60)
         session_service.add_participant(db, LOCAL_USER, s.id, "Jan Jansen")
@@ -39,8 +39,13 @@ def live_server(streamlit_server):
         session_service.add_agenda_item(db, LOCAL_USER, s.id, "Factuur", timebox_min=10)
     finally:
         db.dispose()
-    streamlit_server.session_id = s.id
-    return streamlit_server
+    server.session_id = s.id
+    return server
+
+
+@pytest.fixture
+def live_server(streamlit_server):
+    return seed_session(streamlit_server)
 
 
 def open_live(driver, server) -> None:
@@ -111,7 +116,7 @@ def test_second_note_taker_sees_notes_within_three_seconds(live_server, browser_
 
 
 class _Sentinel(BaseHTTPRequestHandler):
-    hits: list[str] = []
+    hits: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         _Sentinel.hits.append(self.path)
@@ -137,7 +142,7 @@ def sentinel() -> Iterator[tuple[int, list[str]]]:
 
 def _no_alert(driver) -> bool:
     try:
-        driver.switch_to.alert
+        _ = driver.switch_to.alert
     except NoAlertPresentException:
         return True
     return False
@@ -165,3 +170,27 @@ def test_markup_in_notes_runs_no_script_and_loads_nothing(live_server, browser, 
     assert _no_alert(browser)
     assert hits == [], hits
     assert [n.text for n in db_notes(live_server)] == lines
+
+
+BADGES_JS = """
+const box = document.querySelector('.st-key-note-' + arguments[0]);
+return box ? Array.from(box.querySelectorAll('[data-testid="stMarkdownContainer"] span')).map(e => e.innerText) : [];
+"""
+
+
+@pytest.mark.slow
+def test_live_cues_show_polarity_and_theme_badges(server_factory, browser):
+    """With the real NLP engine on: badges appear by themselves, without blocking or slowing the save."""
+    server = seed_session(server_factory(ARENA_LIVE_CUES="1"))
+    open_live(browser, server)
+    first = type_note(browser, "De monteur kwam drie uur te laat en niemand belde af.")
+    # The engine loads in the background (seconds); saving already works meanwhile.
+    wait_until(lambda: "Irritatie" in browser.execute_script(BADGES_JS, first), 180, interval=0.2,
+               message="badges of the first note (engine loading)")
+    second = type_note(browser, "Heel vriendelijk geholpen door de klantenservice, top!")
+    acknowledged = time.monotonic()
+    wait_until(lambda: browser.execute_script(BADGES_JS, second), 5, interval=0.05, message="badges of the second note")
+    after = time.monotonic() - acknowledged
+    print(f"badges visible {after:.2f} s after the acknowledgement")
+    assert "Positief" in browser.execute_script(BADGES_JS, second)
+    assert after <= 2.0
