@@ -11,6 +11,7 @@ from arena.services.auth import Actor, Permission, require, require_any, require
 from arena.services.sessions import NotFound
 from arena.store import repo_audit, repo_notes, repo_sessions
 from arena.store.database import Database
+from arena.store.journal import journal_on_storage_failure
 from arena.store.types import utcnow
 
 
@@ -28,6 +29,7 @@ def _text(text: str) -> str:
     return cleaned.strip()
 
 
+@journal_on_storage_failure
 def save_note(
     db: Database,
     actor: Actor,
@@ -43,7 +45,11 @@ def save_note(
     client_token: str | None = None,
     author: str | None = None,
 ) -> Note:
-    """Commit one note. When this returns, the note is durable; a retried token returns the same note."""
+    """Commit one note. When this returns, the note is durable; a retried token returns the same note.
+
+    When the database refuses the write, the note goes to the fallback journal and SavedToJournal
+    (a ValidationError with a Dutch message) is raised; the next successful save replays the journal.
+    """
     require(actor, Permission.CAPTURE)
     require_session(actor, session_id)
     body = _text(text)
