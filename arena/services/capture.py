@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from arena.capture import timer
 from arena.capture.shorthand import Shorthand, Speaker, parse
@@ -103,11 +104,17 @@ def get_speaker(db: Database, actor: Actor, session_id: int, author: str) -> Spe
 
 def set_speaker(db: Database, actor: Actor, session_id: int, author: str, speaker: Speaker) -> Speaker:
     require(actor, Permission.CAPTURE)
-    with db.write() as conn:
-        if speaker.kind is SpeakerKind.PARTICIPANT:
-            if speaker.code not in set(repo_sessions.participant_codes(conn, session_id)):
-                raise ValidationError(f"Onbekende deelnemer {speaker.code}.")
-        _write_speaker(conn, session_id, author, speaker)
+    for attempt in range(2):
+        try:
+            with db.write() as conn:
+                if speaker.kind is SpeakerKind.PARTICIPANT:
+                    if speaker.code not in set(repo_sessions.participant_codes(conn, session_id)):
+                        raise ValidationError(f"Onbekende deelnemer {speaker.code}.")
+                _write_speaker(conn, session_id, author, speaker)
+            break
+        except IntegrityError:  # two tabs of one author inserted the row at once (PostgreSQL): update it
+            if attempt:
+                raise
     return speaker
 
 

@@ -290,3 +290,11 @@ def test_other_note_takers_notes_appear_on_rerun(live_db, session):
     note_service.save_note(live_db, LOCAL_USER, session.id, "van een ander", author="Bram")
     app.run()  # what the 1-second fragment does in the browser
     assert "van een ander" in texts(app)
+
+
+def test_control_characters_are_kept_and_shown_as_text(live_db, session):
+    line = "bel\x07 terug\x1b[31m rood\x00 einde"
+    app = type_line(open_live(session.id), line)
+    (note,) = notes(live_db, session.id)
+    assert note.text == "bel\x07 terug\x1b[31m rood\ufffd einde"  # NUL cannot be stored: U+FFFD, the rest as typed
+    assert note.text in texts(app)

@@ -15,6 +15,12 @@ from arena.services.bootstrap import open_database
 
 
 @pytest.fixture
+def db(any_db):
+    """Every capture use case runs on SQLite and on PostgreSQL."""
+    return any_db
+
+
+@pytest.fixture
 def live(db, actor):
     s = session_service.create_session(db, actor, title="Najaar", duration_min=90)
     k1 = session_service.add_participant(db, actor, s.id, "Jan Jansen")
@@ -36,11 +42,11 @@ def test_line_is_saved_with_sticky_speaker_kind_and_agenda(db, actor, live):
     assert session.started_at is not None and session.status.value == "live"
 
 
-def test_sticky_speaker_survives_a_new_connection_and_is_per_author(db, actor, live, sqlite_url):
+def test_sticky_speaker_survives_a_new_connection_and_is_per_author(db, actor, live):
     s, (_k1, _k2), _ = live
     capture.capture_line(db, actor, s.id, "@K2", author="Anna")
     capture.capture_line(db, actor, s.id, "@mod", author="Bram")
-    fresh = open_database(sqlite_url)  # as after a server restart
+    fresh = open_database(db.url)  # as after a server restart
     try:
         assert capture.get_speaker(fresh, actor, s.id, "Anna") == Speaker(SpeakerKind.PARTICIPANT, "K2")
         assert capture.get_speaker(fresh, actor, s.id, "Bram") == Speaker(SpeakerKind.MODERATOR)
