@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from arena.domain.text import ValidationError
+from arena.report import figures
 from arena.report.transcripts import GROUP, MODERATOR
 from arena.services import reporting, transcripts
 from arena.services import sessions as session_service
@@ -139,6 +140,7 @@ def _clock(seconds: float | None) -> str:
     return f"{whole // 3600:d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
+figures.warm_up()  # Chromium for the chart images starts in the background, once per server
 st.title("Rapport")
 if ctx.session_id is None:
     st.info("Kies eerst een sessie op de pagina Sessies.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -32,7 +32,8 @@ class ChartImage:
     note: str = ""
 
 
-def build_docx(content: ReportContent, charts: Sequence[ChartImage] = ()) -> bytes:
+def build_docx(content: ReportContent, charts: Sequence[ChartImage] | Callable[[], Sequence[ChartImage]] = ()) -> bytes:
+    """`charts` may be a callable: it is called only when the charts chapter is written (charts draw meanwhile)."""
     doc = Document()
     _setup(doc, content)
     _cover(doc, content)
@@ -125,16 +126,27 @@ def _safe(text: str) -> str:
     return word_safe(text or "")
 
 
+# Style ids of the default template. python-docx looks a style name up by scanning every style on
+# each call (measured: 0.9 s of 1.3 s for a 1,000-note report), so paragraphs get the id directly.
+STYLE_IDS = {
+    "Title": "Title", "Subtitle": "Subtitle", "Heading 1": "Heading1", "Heading 2": "Heading2", "Quote": "Quote",
+    "List Bullet": "ListBullet", "List Number": "ListNumber", "Caption": "Caption", "TOC Heading": "TOCHeading",
+}
+
+
 def _p(doc: DocxDocument, text: str = "", style: str | None = None) -> Paragraph:
-    return doc.add_paragraph(_safe(text), style=style)
+    para = doc.add_paragraph(_safe(text))
+    if style:
+        para._p.style = STYLE_IDS[style]
+    return para
 
 
 def _h(doc: DocxDocument, text: str, level: int = 1) -> Paragraph:
-    return doc.add_heading(_safe(text), level=level)
+    return _p(doc, text, f"Heading {level}")
 
 
 def _bullet(doc: DocxDocument, text: str, bold_prefix: str = "") -> Paragraph:
-    para = doc.add_paragraph(style="List Bullet")
+    para = _p(doc, "", "List Bullet")
     if bold_prefix:
         para.add_run(_safe(bold_prefix)).bold = True
     para.add_run(_safe(text))
@@ -142,7 +154,7 @@ def _bullet(doc: DocxDocument, text: str, bold_prefix: str = "") -> Paragraph:
 
 
 def _quote(doc: DocxDocument, quote: Quote) -> Paragraph:
-    para = doc.add_paragraph(style="Quote")
+    para = _p(doc, "", "Quote")
     para.add_run(_safe(f"\u201c{quote.text}\u201d"))
     speaker = para.add_run(_safe(f" \u2014 {quote.speaker}"))
     speaker.italic = False
@@ -196,7 +208,7 @@ def _pct(part: int, whole: int) -> str:
 def _cover(doc: DocxDocument, c: ReportContent) -> None:
     for _ in range(6):
         doc.add_paragraph()
-    title = doc.add_paragraph(_safe("Verbeterrapport klantenarena"), style="Title")
+    title = _p(doc, "Verbeterrapport klantenarena", "Title")
     title.alignment = WD_ALIGN_PARAGRAPH.LEFT
     _p(doc, c.title, "Subtitle")
     doc.add_paragraph()
@@ -226,7 +238,7 @@ TOC_ENTRIES = (
 
 
 def _toc(doc: DocxDocument) -> None:
-    doc.add_paragraph("Inhoud", style="TOC Heading")
+    _p(doc, "Inhoud", "TOC Heading")
     para = doc.add_paragraph()
     # The cached result lists the chapters, so a viewer that does not update fields still shows them.
     _field(para, 'TOC \\o "1-2" \\h \\z \\u', "")
@@ -267,7 +279,7 @@ def _summary(doc: DocxDocument, c: ReportContent) -> None:
     _h(doc, "De drie belangrijkste verbetervoorstellen", 2)
     if c.proposals:
         for proposal in c.proposals:
-            doc.add_paragraph(_safe(proposal), style="List Number")
+            _p(doc, proposal, "List Number")
     else:
         _p(doc, "Er zijn nog geen verbeteracties afgesproken.")
 
@@ -343,8 +355,10 @@ def _between_the_lines(doc: DocxDocument, c: ReportContent) -> None:
             _bullet(doc, f": in {count} notitie(s)", label)
 
 
-def _charts(doc: DocxDocument, charts: Sequence[ChartImage]) -> None:
+def _charts(doc: DocxDocument, charts: Sequence[ChartImage] | Callable[[], Sequence[ChartImage]]) -> None:
     _h(doc, "Grafieken")
+    if callable(charts):
+        charts = charts()
     if not charts:
         _p(doc, "Geen grafieken beschikbaar.")
     for chart in charts:

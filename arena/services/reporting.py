@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 
@@ -110,9 +111,11 @@ def build_report(
     if charts:
         figures.warm_up()  # start the chart renderer while the database is read
     data = _gather(db, actor, session_id, real_names=real_names, engine=engine)
-    content = report_content(data, real_names=real_names, today=today)
-    images = figures.render(figures.report_figures(data.notes)) if charts else []
-    result = build_docx(content, images)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-charts") as pool:
+        # Charts are built and drawn beside the text; the writer waits for them at the charts chapter.
+        images = pool.submit(figures.chart_images, data.notes) if charts else None
+        content = report_content(data, real_names=real_names, today=today)
+        result = build_docx(content, images.result if images else ())
     _audit(db, actor, "report.build", session_id, real_names)
     return result
 
