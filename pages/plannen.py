@@ -248,7 +248,8 @@ with tabs[2]:
         st.caption(f"Kolommen: {EXPECTED}. De eerste rij bevat de kolomnamen. Segment mag als code of als Nederlandse "
                    "naam (hoofdletters maken niet uit); leeg wordt ‘Vaste klant’.")
         uploads = st.session_state.setdefault("import-round", 0)
-        upload = st.file_uploader("Bestand", type=["csv", "txt", "xlsx"], key=f"import-{uploads}",
+        # The browser stops anything over 5 MB before it reaches the server; 2–5 MB gets the Dutch refusal.
+        upload = st.file_uploader("Bestand", type=["csv", "txt", "xlsx"], key=f"import-{uploads}", max_upload_size=5,
                                   help="Maximaal 2 MB en 500 rijen. Excel: het eerste werkblad wordt gelezen.")
         if upload is not None:
             try:

@@ -156,12 +156,17 @@ def test_import_shows_row_errors_and_imports_only_on_explicit_choice(data_dir):
     assert any("2 deelnemer(s) geïmporteerd. Niet geïmporteerd: rij 3." in s.value for s in app.success)
 
 
-def test_refused_upload_says_why(data_dir):
+def test_refused_uploads_say_why_in_dutch(data_dir):
     app = open_plannen()
     create_session(app)
-    app.file_uploader[0].set_value(("leeg.csv", b"", "text/csv"))
-    app = app.run()
-    assert any("Het bestand is leeg" in e.value for e in app.error)
+    for name, data, expected in [("leeg.csv", b"", "Het bestand is leeg"),
+                                 ("groot.csv", b"naam\n" + b"x" * 3_000_000, "Het bestand is te groot (3.0 MB)"),
+                                 ("kapot.xlsx", b"PK\x03\x04 kapot", "Excel-bestand kan niet worden gelezen")]:
+        app.file_uploader[0].set_value((name, data, "application/octet-stream"))
+        app = app.run()
+        assert not app.exception, app.exception
+        assert any(expected in e.value for e in app.error), (name, [e.value for e in app.error])
+        assert not [b for b in app.button if "importeren" in b.label]
 
 
 def test_duplicate_session_for_the_next_round(data_dir):
