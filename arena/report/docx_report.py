@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -78,8 +79,11 @@ def _setup(doc: DocxDocument, c: ReportContent) -> None:
     lang.set(qn("w:val"), "nl-NL")
     rpr.append(lang)
 
-    # Every chapter starts on a new page.
-    doc.styles["Heading 1"].paragraph_format.page_break_before = True
+    table_text = doc.styles.add_style("Tabeltekst", WD_STYLE_TYPE.PARAGRAPH)
+    table_text.base_style = normal
+    table_text.font.size = Pt(9.5)
+    table_text.paragraph_format.space_after = Pt(0)
+    table_text.paragraph_format.space_before = Pt(0)
 
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)  # A4
@@ -131,6 +135,7 @@ def _safe(text: str) -> str:
 STYLE_IDS = {
     "Title": "Title", "Subtitle": "Subtitle", "Heading 1": "Heading1", "Heading 2": "Heading2", "Quote": "Quote",
     "List Bullet": "ListBullet", "List Number": "ListNumber", "Caption": "Caption", "TOC Heading": "TOCHeading",
+    "Tabeltekst": "Tabeltekst",
 }
 
 
@@ -141,8 +146,11 @@ def _p(doc: DocxDocument, text: str = "", style: str | None = None) -> Paragraph
     return para
 
 
-def _h(doc: DocxDocument, text: str, level: int = 1) -> Paragraph:
-    return _p(doc, text, f"Heading {level}")
+def _h(doc: DocxDocument, text: str, level: int = 1, *, new_page: bool = False) -> Paragraph:
+    para = _p(doc, text, f"Heading {level}")
+    if new_page:
+        para.paragraph_format.page_break_before = True
+    return para
 
 
 def _bullet(doc: DocxDocument, text: str, bold_prefix: str = "") -> Paragraph:
@@ -162,13 +170,15 @@ def _quote(doc: DocxDocument, quote: Quote) -> Paragraph:
     return para
 
 
-def _table(doc: DocxDocument, headers: Sequence[str], rows: Sequence[Sequence[object]], widths_cm: Sequence[float] = ()) -> Table:
+def _table(doc: DocxDocument, headers: Sequence[str], rows: Sequence[Sequence[object]], widths_cm: Sequence[float] = (),
+           *, spacer: bool = True) -> Table:
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = doc.styles[TABLE_STYLE]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     head = table.rows[0]
     for cell, text in zip(head.cells, headers):
         cell.text = _safe(text)
+        cell.paragraphs[0]._p.style = STYLE_IDS["Tabeltekst"]
     tr_pr = head._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")  # the header row repeats on every page
     repeat.set(qn("w:val"), "true")
@@ -177,6 +187,7 @@ def _table(doc: DocxDocument, headers: Sequence[str], rows: Sequence[Sequence[ob
         cells = table.add_row().cells
         for cell, value in zip(cells, values):
             cell.text = _safe(_fmt(value))
+            cell.paragraphs[0]._p.style = STYLE_IDS["Tabeltekst"]
     look = table._tbl.tblPr.find(qn("w:tblLook"))
     if look is not None:  # style only the header row, not the first column
         look.set(qn("w:firstColumn"), "0")
@@ -189,7 +200,8 @@ def _table(doc: DocxDocument, headers: Sequence[str], rows: Sequence[Sequence[ob
         for row in table.rows:
             for cell, width in zip(row.cells, widths_cm):
                 cell.width = Cm(width)
-    doc.add_paragraph()
+    if spacer:
+        doc.add_paragraph()
     return table
 
 
@@ -252,7 +264,7 @@ def _toc(doc: DocxDocument) -> None:
 
 
 def _summary(doc: DocxDocument, c: ReportContent) -> None:
-    _h(doc, "Managementsamenvatting")
+    _h(doc, "Managementsamenvatting", new_page=True)
     _p(doc, f"Op {c.session_date} spraken {c.total_participants} klanten met elkaar over onze dienstverlening. "
             f"Er zijn {c.total_notes} notities gemaakt, waarvan {c.total_irritations} over een irritatie.")
     _h(doc, "Grootste irritaties", 2)
@@ -285,7 +297,7 @@ def _summary(doc: DocxDocument, c: ReportContent) -> None:
 
 
 def _session(doc: DocxDocument, c: ReportContent) -> None:
-    _h(doc, "De sessie")
+    _h(doc, "De sessie", new_page=True)
     _h(doc, "Doel", 2)
     _p(doc, c.goal or "Geen doel vastgelegd.")
     _h(doc, "Opzet", 2)
@@ -309,7 +321,7 @@ def _session(doc: DocxDocument, c: ReportContent) -> None:
 
 
 def _heard(doc: DocxDocument, c: ReportContent) -> None:
-    _h(doc, "Wat we hoorden per onderwerp")
+    _h(doc, "Wat we hoorden per onderwerp", new_page=True)
     if not c.topics:
         _p(doc, "Er is geen agenda met onderwerpen vastgelegd.")
     for topic in c.topics:
@@ -324,12 +336,12 @@ def _heard(doc: DocxDocument, c: ReportContent) -> None:
 
 
 def _irritations(doc: DocxDocument, c: ReportContent) -> None:
-    _h(doc, "Irritaties per thema")
+    _h(doc, "Irritaties per thema", new_page=True)
     _p(doc, "Gerangschikt naar hoe vaak het thema werd genoemd. Intensiteit loopt van 0 (mild) tot 1 (sterk); "
             "een notitie kan bij meer dan één thema horen.")
     _table(doc, ["Thema", "Soort", "Aantal", "Aandeel", "Gem. intensiteit", "Deelnemers"], [
         (r.label, r.category, r.count, _pct(r.count, c.total_irritations), r.mean_intensity, r.speakers) for r in c.themes
-    ], (5, 3.2, 1.8, 1.8, 2.6, 2.2))
+    ], (4.6, 2.9, 1.8, 2.0, 2.7, 2.4))
     for row in c.themes:
         _h(doc, f"{row.label} ({row.count})", 2)
         for quote in row.quotes:
@@ -356,7 +368,7 @@ def _between_the_lines(doc: DocxDocument, c: ReportContent) -> None:
 
 
 def _charts(doc: DocxDocument, charts: Sequence[ChartImage] | Callable[[], Sequence[ChartImage]]) -> None:
-    _h(doc, "Grafieken")
+    _h(doc, "Grafieken", new_page=True)
     if callable(charts):
         charts = charts()
     if not charts:
@@ -375,7 +387,7 @@ def _charts(doc: DocxDocument, charts: Sequence[ChartImage] | Callable[[], Seque
 
 
 def _plan(doc: DocxDocument, c: ReportContent) -> None:
-    _h(doc, "Verbeterplan")
+    _h(doc, "Verbeterplan", new_page=True)
     if c.actions:
         _table(doc, ["Actie", "Thema", "Eigenaar", "Gereed", "Status", "Onderbouwing"], [
             (a.title, a.theme, a.owner, a.due, a.status, a.evidence) for a in c.actions
@@ -390,7 +402,7 @@ def _zorgklanten(doc: DocxDocument, c: ReportContent) -> None:
             "alleen door het team bevestigde zorgklanten staan hier.")
     if c.zorgklanten:
         _table(doc, ["Deelnemer", "Segment", "Reden", "Eigenaar", "Sinds"],
-               [(z.code, z.segment, z.reason, z.owner, z.since) for z in c.zorgklanten], (2.5, 3.5, 5.5, 2.5, 2.5))
+               [(z.code, z.segment, z.reason, z.owner, z.since) for z in c.zorgklanten], (2.4, 3.2, 5.8, 2.6, 2.4))
     else:
         _p(doc, "Er zijn geen zorgklanten bevestigd.")
 
@@ -406,7 +418,7 @@ def _follow_up(doc: DocxDocument, c: ReportContent) -> None:
 
 
 def _appendix(doc: DocxDocument, c: ReportContent) -> None:
-    _h(doc, "Bijlage: methode en thema-indeling")
+    _h(doc, "Bijlage: methode en thema-indeling", new_page=True)
     _h(doc, "Methode", 2)
     _p(doc, "Tijdens de sessie zijn uitspraken, observaties, ideeën en vragen direct genoteerd. Na afloop is elke notitie "
             "automatisch ingedeeld naar polariteit (irritatie, positief, neutraal, suggestie) en thema; het team heeft "
@@ -414,4 +426,4 @@ def _appendix(doc: DocxDocument, c: ReportContent) -> None:
     _p(doc, f"Geanalyseerde notities: {c.analysed} van {c.total_notes}. Door het team gelabeld: {c.human_labelled}. "
             f"Thema-indeling versie {c.taxonomy_version}.")
     _h(doc, "Thema-indeling", 2)
-    _table(doc, ["Thema", "Soort", "Omschrijving"], c.taxonomy, (4.5, 3, 8.5))
+    _table(doc, ["Thema", "Soort", "Omschrijving"], c.taxonomy, (4.5, 3, 8.9), spacer=False)
