@@ -82,12 +82,20 @@ def _gather(db: Database, actor: Actor, session_id: int, *, real_names: bool = F
     pseudo = Pseudonymiser.for_participants(people, enabled=not real_names)
     if not real_names:  # the caller gets codes only; the name map stays inside the pseudonymiser
         people = [dataclasses.replace(p, name=p.code, organisation="", email="") for p in people]
-    notes = [
-        dataclasses.replace(n, note=dataclasses.replace(n.note, text=pseudo(n.note.text)))
-        for n in analysed_notes(db, actor, [session_id])
-    ]
+    notes = [_pseudonymised(n, pseudo) for n in analysed_notes(db, actor, [session_id])]
     actions = action_service.list_actions(db, actor, [session_id])
     return SessionData(session, agenda, people, observers, notes, actions, pseudo)
+
+
+def _pseudonymised(note: AnalysedNote, pseudo: Pseudonymiser) -> AnalysedNote:
+    """Every text derived from what was said: the note, its key phrases and the cue snippets."""
+    return dataclasses.replace(
+        note,
+        note=dataclasses.replace(note.note, text=pseudo(note.note.text)),
+        keyphrases=[pseudo(k) for k in note.keyphrases],
+        cues=[{**c, "text": pseudo(str(c.get("text", "")))} if isinstance(c, dict) else c for c in note.cues],
+        agenda_topic=pseudo(note.agenda_topic),
+    )
 
 
 def report_content(data: SessionData, *, real_names: bool = False, today: date | None = None) -> ReportContent:

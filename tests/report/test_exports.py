@@ -72,3 +72,18 @@ def test_real_names_in_export_only_when_asked(demo):
                     participant_id=person.id)
     rows = read_csv(reporting.export(demo.db, LOCAL_USER, demo.session_id, "csv", real_names=True))
     assert any(r["Spreker"].startswith(f"{person.name} ({person.code}") for r in rows)
+
+
+def test_key_phrases_and_cues_are_pseudonymised_too(demo):
+    from arena.nlp.results import Cue, NoteResult
+
+    person = demo.people()[0]
+    note = notes.save_note(demo.db, LOCAL_USER, demo.session_id, f"{person.name} wacht al weken",
+                           speaker_kind=SpeakerKind.PARTICIPANT, participant_id=person.id)
+    result = NoteResult("irritatie", [("bereikbaarheid", 0.9)], 0.7, -0.6, True,
+                        [Cue(0, len(person.name), person.name, "negative")], [person.name.lower(), "weken wachten"])
+    analysis.store_result(demo.db, note, result)
+    rows = read_csv(reporting.export(demo.db, LOCAL_USER, demo.session_id, "csv"))
+    row = next(r for r in rows if r["Notitie-id"] == str(note.id))
+    assert row["Kernwoorden"] == f"{person.code}; weken wachten"
+    assert row["Intensiteit"] == "0,7" and row["Moeite"] == "ja"
