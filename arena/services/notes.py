@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import Connection
+
 from arena.domain.model import Note, NoteKind, NoteVersion, SpeakerKind
 from arena.domain.text import ValidationError, clean_note_text
 from arena.services.auth import Actor, Permission, require, require_any, require_session
@@ -54,8 +56,10 @@ def save_note(
     require_session(actor, session_id)
     body = _text(text)
     speaker, participant = _speaker(speaker_kind, participant_id)
-    now = utcnow()
-    with db.write() as conn:
+
+    def work(conn: Connection) -> Note:
+        nonlocal agenda_item_id
+        now = utcnow()
         if client_token:
             existing = repo_notes.note_by_client_token(conn, client_token)
             if existing is not None:
@@ -89,6 +93,8 @@ def save_note(
             },
         )
         return repo_notes.get_note(conn, note_id)  # type: ignore[return-value]
+
+    return db.write_retrying(work)
 
 
 def edit_note(

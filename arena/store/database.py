@@ -10,9 +10,10 @@ A write counts as done only after COMMIT returned: `write()` exits only then.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -27,6 +28,8 @@ SQLITE_PRAGMAS = (
 )
 
 _WRITE = "arena_write"
+
+T = TypeVar("T")
 
 
 class Database:
@@ -61,6 +64,25 @@ class Database:
             conn = conn.execution_options(**{_WRITE: True})
             with conn.begin():
                 yield conn
+
+    def write_retrying(self, work: Callable[[Connection], T], *, deadline_s: float = 15.0) -> T:
+        """Run `work` in a write transaction, retrying while the database is busy or unreachable.
+
+        busy_timeout already queues writers for 5 s; on a starved machine a lock holder can
+        take longer, and a note must not be refused for that. Retries are safe: a failed BEGIN
+        IMMEDIATE wrote nothing, and saves carry an idempotency token.
+        """
+        started = time.monotonic()
+        delay = 0.02
+        while True:
+            try:
+                with self.write() as conn:
+                    return work(conn)
+            except OperationalError as exc:
+                if not is_transient(exc) or time.monotonic() - started > deadline_s:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -104,5 +126,10 @@ def _retry_locked(action, attempts: int = 50) -> None:
 
 
 def is_transient(exc: BaseException) -> bool:
-    """Errors worth one retry: a dropped server connection or a lock timeout."""
-    return isinstance(exc, OperationalError)
+    """Worth a retry: a lock timeout (SQLite) or a dropped server connection (PostgreSQL)."""
+    if not isinstance(exc, OperationalError):
+        return False
+    message = str(exc).lower()
+    return exc.connection_invalidated or any(
+        word in message for word in ("locked", "busy", "connection", "server closed", "terminating", "could not connect")
+    )
