@@ -208,3 +208,28 @@ def test_improvement_plan_table_and_only_confirmed_zorgklanten(demo):
     flagged = [p.code for p in demo.people() if p.zorgklant]
     zorg = table_with(document, "Deelnemer")
     assert [row.cells[0].text for row in zorg.rows[1:]] == flagged
+
+
+def test_report_builds_when_the_analysis_engine_is_missing(demo, monkeypatch):
+    import arena.nlp
+
+    def missing():
+        raise ImportError("model niet geïnstalleerd")
+
+    monkeypatch.setattr(arena.nlp.Engine, "load", staticmethod(missing))
+    assert reporting.load_engine() is None
+    data = reporting.build_report(demo.db, LOCAL_USER, demo.session_id, engine=reporting.load_engine(), charts=False)
+    assert docx.Document(io.BytesIO(data)).paragraphs
+
+
+def test_report_analyses_pending_notes_first_when_given_an_engine(demo):
+    class Engine:  # the engine protocol; the real engine is exercised by the CLI test
+        def analyse_many(self, texts):
+            from arena.nlp.results import NoteResult
+
+            return [NoteResult("irritatie", [("verkoopdruk", 0.9)], 0.5, -0.5, False) for _ in texts]
+
+    build(demo, engine=Engine(), charts=False)
+    with demo.db.read() as conn:
+        analysed = conn.execute(select(t.note_analyses.c.note_version_id)).all()
+    assert len(analysed) == len(demo.notes())
