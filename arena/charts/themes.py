@@ -125,12 +125,17 @@ def theme_segment_chart(notes: Sequence[AnalysedNote]) -> go.Figure:
     return _stacked(matrix, "Irritaties per klantsegment en thema", labels, "", "segment", horizontal=True)
 
 
-def participant_chart(notes: Sequence[AnalysedNote]) -> go.Figure:
-    """Irritations per participant (pseudonym), stacked by each note's primary theme."""
-    matrix = per_participant(notes)
-    multi = len({c.split(":", 1)[0] for c in matrix.cols}) > 1
+PARTICIPANT_LIMIT = 30
+
+
+def participant_chart(notes: Sequence[AnalysedNote], limit: int = PARTICIPANT_LIMIT) -> go.Figure:
+    """Irritations per participant (pseudonym), stacked by each note's primary theme; the `limit` most irritated."""
+    matrix = per_participant(notes, limit)
+    multi = len({n.session_id for n in notes}) > 1
     labels = [participant_label(c, multi) for c in matrix.cols]
-    return _stacked(matrix, "Irritaties per deelnemer (pseudoniem)", labels, "Deelnemer", "participant")
+    shown = len(matrix.cols)
+    title = "Irritaties per deelnemer (pseudoniem)" + (f", top {shown}" if shown >= limit else "")
+    return _stacked(matrix, title, labels, "Deelnemer", "participant")
 
 
 def category_chart(notes: Sequence[AnalysedNote]) -> go.Figure:

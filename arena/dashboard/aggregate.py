@@ -134,8 +134,11 @@ def theme_by_segment(notes: Sequence[AnalysedNote]) -> Matrix:
     return theme_matrix(notes, segment_of, [s.value for s in Segment] + [NO_SEGMENT])
 
 
-def per_participant(notes: Sequence[AnalysedNote]) -> Matrix:
-    """Irritations per participant, split by primary theme (so a column sums to the participant's irritations)."""
+def per_participant(notes: Sequence[AnalysedNote], limit: int | None = None) -> Matrix:
+    """Irritations per participant, split by primary theme (so a column sums to the participant's irritations).
+
+    With `limit`, only the participants with the most irritations (a chart of 1000 bars says nothing).
+    """
     counts: dict[tuple[str, str], int] = defaultdict(int)
     totals: Counter[str] = Counter()
     for note in irritations(notes):
@@ -144,7 +147,7 @@ def per_participant(notes: Sequence[AnalysedNote]) -> Matrix:
             continue
         counts[(primary_theme(note), key)] += 1
         totals[key] += 1
-    cols = sorted(totals, key=lambda k: (-totals[k], participant_sort_key(k)))
+    cols = sorted(totals, key=lambda k: (-totals[k], participant_sort_key(k)))[:limit]
     rows = [code for code in theme_order() if any(counts.get((code, c)) for c in cols)]
     return Matrix(rows, cols, [[counts.get((r, c), 0) for c in cols] for r in rows])
 

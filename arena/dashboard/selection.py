@@ -51,7 +51,9 @@ class Selection:
 
     def key(self) -> str:
         """Compact JSON, stored as a figure point's customdata and read back on a click."""
-        return json.dumps({k: v for k, v in asdict(self).items() if v is not None and k != "polarity"}, sort_keys=True)
+        values = {"theme": self.theme, "topic": self.topic, "segment": self.segment, "participant": self.participant,
+                  "cluster": self.cluster, "session_id": self.session_id}
+        return json.dumps({k: v for k, v in values.items() if v is not None}, sort_keys=True)
 
 
 def select_notes(
