@@ -367,7 +367,7 @@ with tab_actions:
             title = a.text_input("Verbeteractie", key="act_title", placeholder="Bijv. terugbelbelofte binnen 4 uur")
             default_theme = selection.theme if selection.theme in TAX.codes else ""
             theme = b.selectbox("Thema", ["", *TAX.codes], index=(["", *TAX.codes]).index(default_theme),
-                                format_func=lambda c: TAX.label(c) if c else "(geen thema)", key="act_theme")
+                                format_func=lambda c: TAX.label(c) if c else "(geen thema)", key=f"act_theme_{default_theme}")
             c1, c2, c3 = st.columns(3)
             owner = c1.text_input("Eigenaar", key="act_owner")
             due = c2.date_input("Deadline", value=None, format="DD-MM-YYYY", key="act_due")
