@@ -150,6 +150,12 @@ def _no_alert(driver) -> bool:
 
 def test_markup_in_notes_runs_no_script_and_loads_nothing(live_server, browser, sentinel):
     port, hits = sentinel
+    db = open_database(live_server.database_url)
+    try:  # markup in planned names and topics, which the page shows in option lists
+        session_service.add_observer(db, LOCAL_USER, live_server.session_id, f"Obs ![o](http://127.0.0.1:{port}/observer)")
+        session_service.add_agenda_item(db, LOCAL_USER, live_server.session_id, f"![t](http://127.0.0.1:{port}/topic) <b>x</b>")
+    finally:
+        db.dispose()
     open_live(browser, live_server)
     browser.execute_script("window.__alerts = 0; window.alert = () => { window.__alerts += 1; };")
     lines = [
@@ -160,6 +166,12 @@ def test_markup_in_notes_runs_no_script_and_loads_nothing(live_server, browser, 
     for line in lines:
         type_note(browser, line)
     wait_until(lambda: all(line in stream_notes(browser) for line in lines), 10, message="markup shown as text")
+    # Planned names and topics appear in option lists: open them so their labels render too.
+    for key, shown in (("notulist", f"Obs ![o](http://127.0.0.1:{port}/observer)"),
+                       ("f_topics", f"3. ![t](http://127.0.0.1:{port}/topic) <b>x</b>")):
+        browser.find_element(By.CSS_SELECTOR, f'.st-key-{key} input').click()
+        wait_for_text(browser, shown, 5)  # the option label is the literal text
+        browser.switch_to.active_element.send_keys(Keys.ESCAPE)
     time.sleep(2)  # give any image or script the chance to fire
     assert _no_alert(browser) and browser.execute_script("return window.__alerts") == 0
     assert not browser.find_elements(By.CSS_SELECTOR, f'a[href*="{port}"], img[src*="{port}"]')
