@@ -74,6 +74,22 @@ def _heatmap(matrix: Matrix, title: str, col_labels: list[str], x_title: str, ke
             ygap=2,
         )
     )
+    # Heatmaps send no selection events: invisible markers on the cell centres make cells clickable.
+    rows = [theme_label(r) for r in matrix.rows]
+    fig.add_trace(
+        go.Scatter(
+            x=[col_labels[j] for i in range(len(rows)) for j in range(len(col_labels))],
+            y=[rows[i] for i in range(len(rows)) for _ in col_labels],
+            customdata=[[customdata[i][j]] for i in range(len(rows)) for j in range(len(col_labels))],
+            text=[str(matrix.values[i][j]) for i in range(len(rows)) for j in range(len(col_labels))],
+            mode="markers",
+            marker={"symbol": "square", "size": 26, "color": "rgba(0,0,0,0)"},
+            hovertemplate="%{y} × %{x}: %{text} irritaties<extra></extra>",
+            showlegend=False,
+            name="Cellen",
+        )
+    )
+    fig.update_traces(hoverinfo="skip", hovertemplate=None, selector={"type": "heatmap"})
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(tickangle=0, side="bottom")
     return layout(fig, title, x=x_title, y="Thema", height=max(340, 160 + 34 * len(matrix.rows)), legend=False)

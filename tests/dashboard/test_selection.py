@@ -51,3 +51,13 @@ def test_filters(db, actor, known):
 def test_describe():
     assert describe(Selection(theme="facturatie", topic="Facturen")) == "Irritaties met thema Facturatie & kosten, onderwerp Facturen"
     assert describe(Selection(cluster="c1", polarity=None), {"c1": "Wachttijd"}) == "Notities met cluster Wachttijd"
+
+
+def test_heatmap_cells_are_clickable_markers(db, actor, known):
+    rows = read(db, actor, known.session_a)
+    fig = theme_topic_heatmap(rows)
+    cells = fig.data[1]
+    assert cells.type == "scatter" and len(cells.x) == len(fig.data[0].y) * len(fig.data[0].x)
+    index = next(i for i, (x, y) in enumerate(zip(cells.x, cells.y)) if (x, y) == ("Facturen", "Facturatie & kosten"))
+    selection = selection_from_points([{"customdata": list(cells.customdata[index])}])
+    assert len(select_notes(rows, selection)) == 3 == int(cells.text[index])
