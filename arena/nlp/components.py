@@ -15,9 +15,14 @@ ABBREVIATIONS = (
     "z.s.m. zsm. ivm. t/m t.z.t. tzt. klantnr. ordernr. factuurnr. tel. tel.nr. telnr. evt. incl. "
     "excl. max. min. resp. wk. mnd. ong. vnl. bv. d.w.z. a.s. jl. j.l. mw. zgn. p.p. e.d. enz. "
     "etc. vs. s.v.p. svp. t.a.v. n.a.v. m.b.t. i.p.v. ipv. o.b.v. obv. mbt. nav. tav. ovv. o.v.v. "
-    "afd. adm. dhr. mevr. mr. dr. ing. nr. blz. pag. ca. aug. sept. okt. nov. dec. jan. feb. "
-    "apr. jun. jul. ma. di. wo. do. vr. za. zo."
+    "afd. adm. dhr. mevr. mr. dr. ing. nr. blz. pag. ca. aug. sept. okt. nov. dec. jan. feb. apr."
 ).split()
+# spaCy's Dutch exceptions also keep "me.", "zo.", "ma." ... whole; at a sentence end those are
+# ordinary words followed by a full stop, so such exceptions are dropped.
+_WORDS_NOT_ABBREVIATIONS = frozenset(
+    "me. zo. ma. di. wo. do. vr. za. en. in. op. om. al. na. of. ze. we. je. te. is. nu. er. ik. "
+    "hem. dan. uit. aan. toe. mee. wel. ook. nog. pa. ca.-".split()
+)
 
 _SENT_END = frozenset({".", "!", "?", "…", "...", "!!", "??", "?!", "!?"})
 _CLOSERS = frozenset({")", "]", '"', "'", "»"})
@@ -33,6 +38,8 @@ NEGATION_FORWARD = 5  # tokens it reaches forward ("nooit iets ontvangen", "geen
 
 
 def add_abbreviations(nlp: Language) -> None:
+    rules = nlp.tokenizer.rules or {}
+    nlp.tokenizer.rules = {k: v for k, v in rules.items() if k.lower() not in _WORDS_NOT_ABBREVIATIONS}
     for abbr in ABBREVIATIONS:
         for variant in {abbr, abbr.capitalize(), abbr.upper()}:
             if len(nlp.tokenizer(variant)) > 1:

@@ -8,6 +8,7 @@ labelled statements. Without a head the rule signals and similarities decide alo
 
 from __future__ import annotations
 
+import logging
 import math
 import threading
 from dataclasses import dataclass
@@ -28,7 +29,8 @@ from arena.nlp.text import chunks, normalise
 
 HEAD_DIR = "head"
 MAX_THEMES = 3
-THEME_MIN = 0.15  # head probability a secondary theme needs to be listed
+THEME_MIN = 0.15  # blended score a secondary theme needs to be listed
+HEAD_SHARE = 0.7  # weight of the learned theme distribution against lexicon + similarity (CV on train)
 _LOAD_LOCK = threading.Lock()
 _LOADED: dict[tuple[str, str], Engine] = {}
 
@@ -73,8 +75,14 @@ class Engine:
         nlp.get_pipe("arena_cues").lexicon = Lexicon.load(models_dir / "lexicon.toml")
         embedder = Embedder()
         prototypes = ThemePrototypes(embedder, load_theme_texts(models_dir))
-        engine = cls(nlp, embedder, prototypes, Head.load(head_dir), models_dir)
-        engine.analyse("Ik werd niet teruggebeld.")  # warm caches so the first real note is fast
+        engine = cls(nlp, embedder, prototypes, None, models_dir)
+        width = engine.features(["Ik werd niet teruggebeld."]).shape[1]  # also warms the caches
+        head = Head.load(head_dir)
+        if head is not None and head.mean.shape[0] != width:
+            # a head fitted by an older engine version: ignore it rather than mis-predict
+            logging.getLogger(__name__).warning("NLP head in %s past niet bij deze engine; genegeerd", head_dir)
+            head = None
+        engine.head = head
         return engine
 
     def without_head(self) -> Engine:
@@ -104,7 +112,8 @@ class Engine:
                 continue
             sig = parsed[i].signals
             if pol_p is not None and theme_p is not None:
-                polarity, themes, p_irr, p_pos = self._decide_head(pol_p[i], theme_p[i])
+                rule_scores = self._rule_theme_scores(sig, sims[i])
+                polarity, themes, p_irr, p_pos = self._decide_head(pol_p[i], theme_p[i], rule_scores)
             else:
                 polarity, themes = self._decide_rules(sig, sims[i])
                 p_irr = p_pos = None
@@ -135,40 +144,40 @@ class Engine:
         return [_Parsed(merge([s for _, _, s in note]), [(o, d) for o, d, _ in note]) for note in per_note]
 
     # -- decisions --------------------------------------------------------------------
-    def _decide_head(self, pol: np.ndarray, theme: np.ndarray) -> tuple[str, list[tuple[str, float]], float, float]:
+    def _decide_head(self, pol: np.ndarray, theme: np.ndarray, rule_scores: dict[str, float]
+                     ) -> tuple[str, list[tuple[str, float]], float, float]:
         pol_classes = self.head.polarity.classes  # type: ignore[union-attr]
         theme_classes = self.head.theme.classes  # type: ignore[union-attr]
         polarity = pol_classes[int(np.argmax(pol))]
         p = dict(zip(pol_classes, pol.tolist(), strict=True))
-        scores = dict(zip(theme_classes, theme.tolist(), strict=True))
-        p_none = scores.pop(NO_THEME, 0.0)
+        learned = dict(zip(theme_classes, theme.tolist(), strict=True))
+        p_none = learned.pop(NO_THEME, 0.0)
+        # blend the learned theme distribution with the lexicon/similarity scores (both normalised)
+        learned_total = sum(learned.values()) or 1.0
+        rule_total = sum(rule_scores.values()) or 1.0
+        scores = {c: HEAD_SHARE * learned.get(c, 0.0) / learned_total + (1 - HEAD_SHARE) * rule_scores.get(c, 0.0) / rule_total
+                  for c in self.theme_codes}
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        themes = [(c, s) for c, s in ranked[:MAX_THEMES] if s >= THEME_MIN]
-        if polarity in ("neutraal", "positief") and ranked and p_none > ranked[0][1]:
+        themes = [(c, round(s, 4)) for c, s in ranked[:MAX_THEMES] if s >= THEME_MIN]
+        top_learned = max(learned.values(), default=0.0)
+        if polarity in ("neutraal", "positief") and p_none > top_learned:
             themes = []
         elif not themes and ranked and polarity in ("irritatie", "suggestie"):
-            themes = ranked[:1]
-        if themes:  # report scores relative to the best theme so the top one reads as its confidence
-            total = sum(scores.values()) or 1.0
-            themes = [(c, round(s / total, 4)) for c, s in themes]
+            themes = [(ranked[0][0], round(ranked[0][1], 4))]
         return polarity, themes, p.get("irritatie", 0.0), p.get("positief", 0.0)
 
-    def _decide_rules(self, sig: Signals, sims: np.ndarray) -> tuple[str, list[tuple[str, float]]]:
+    def _rule_theme_scores(self, sig: Signals, sims: np.ndarray) -> dict[str, float]:
         scores = {}
         for j, code in enumerate(self.theme_codes):
             lex = 1.0 - math.exp(-sig.themes.get(code, 0.0))
             sem = min(1.0, max(0.0, (float(sims[j]) - 0.15) / 0.35))
             scores[code] = 0.6 * lex + 0.4 * sem
+        return scores
+
+    def _decide_rules(self, sig: Signals, sims: np.ndarray) -> tuple[str, list[tuple[str, float]]]:
+        scores = self._rule_theme_scores(sig, sims)
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        sentiment = sig.sentiment
-        if sig.imperative + sig.suggestion >= 0.9 and sig.negative < 1.5:
-            polarity = "suggestie"
-        elif sentiment <= -0.25:
-            polarity = "irritatie"
-        elif sentiment >= 0.25:
-            polarity = "positief"
-        else:
-            polarity = "neutraal"
+        polarity = sig.rule_polarity()
         themes = [(c, round(s, 4)) for c, s in ranked[:MAX_THEMES] if s >= 0.3]
         if polarity == "neutraal" and (not themes or themes[0][1] < 0.5):
             themes = []

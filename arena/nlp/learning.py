@@ -49,7 +49,7 @@ def base_examples() -> list[LabelledExample]:
 
 
 def refit(examples: Sequence[LabelledExample], folder: Path, engine: Engine | None = None,
-          include_base: bool = True, c: float = 0.5) -> Path:
+          include_base: bool = True, c: float = 0.1) -> Path:
     """Fit a new head on the shipped examples plus the team's corrections; save it in `folder`."""
     engine = engine or Engine.load()
     base = base_examples() if include_base else []

@@ -183,6 +183,8 @@ class DutchLemmatizer:
                 stem = left[: -len(link)]
                 if len(stem) < 3:
                     continue
+                if stem in _PARTICLES or stem in _CLOSED_CLASS or stem in _PREPOSITIONS:
+                    continue
                 if link == "s" and len(stem) >= 4 and self._lookup(stem) == stem and not stem.endswith(("s", "e")):
                     return stem + self._lookup(right)  # type: ignore[operator]
                 if link == "en":

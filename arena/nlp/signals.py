@@ -49,7 +49,19 @@ class Signals:
             self.intensifier, self.repetition, self.effort, self.exclamation, self.question,
             self.negations, math.log1p(self.tokens),
         ]
-        return np.asarray(lex + [math.log1p(max(v, 0.0)) for v in rest], dtype=np.float32)
+        rule = self.rule_polarity()
+        hints = [self.sentiment] + [1.0 if rule == p else 0.0 for p in ("irritatie", "positief", "neutraal", "suggestie")]
+        return np.asarray(lex + [math.log1p(max(v, 0.0)) for v in rest] + hints, dtype=np.float32)
+
+    def rule_polarity(self) -> str:
+        """Polarity from cues alone: imperative/suggestion first, then the sign of the sentiment."""
+        if self.imperative + self.suggestion >= 0.9 and self.negative < 1.5:
+            return "suggestie"
+        if self.sentiment <= -0.25:
+            return "irritatie"
+        if self.sentiment >= 0.25:
+            return "positief"
+        return "neutraal"
 
     @property
     def sentiment(self) -> float:
