@@ -82,7 +82,7 @@ chosen = st.multiselect(
     options=[s.id for s in session_order(list(sessions_by_id.values()))],
     default=[ctx.session_id],
     format_func=_session_name,
-    key="analyse_sessies",
+    key=f"analyse_sessies_{ctx.session_id}",
     help="Kies meer sessies om ze samen te bekijken en de trend te zien.",
 ) or [ctx.session_id]
 
@@ -308,9 +308,11 @@ with tab_review:
                 "Thema's": [", ".join(TAX.label(c) for c in (h["themes"] or [])) for h in history],
             }), hide_index=True)
     if CAN_REVIEW:
-        data = review.labelled_jsonl(ctx.db, ctx.actor, chosen)
-        st.download_button("Correcties downloaden (JSONL)", data=data, file_name="correcties.jsonl",
-                           mime="application/jsonl", icon=":material/download:", disabled=not data,
+        corrected = sum(1 for n in all_notes if n.human_labelled)
+        st.download_button(f"{corrected} correcties downloaden (JSONL)",
+                           data=lambda: review.labelled_jsonl(ctx.db, ctx.actor, chosen),  # built on click only
+                           file_name="correcties.jsonl", mime="application/jsonl", icon=":material/download:",
+                           disabled=not corrected,
                            help="Zelfde formaat als de evaluatieset van de taalanalyse: id, text, polarity, themes.")
 
 with tab_clusters:
