@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -28,6 +28,7 @@ from ui.shell import page, select_session
 ctx = page("Plannen", Permission.PLAN)
 
 THEMES = dict(theme_options())
+T = TypeVar("T")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -41,6 +42,12 @@ def attempt(action: Callable[[], Any], success: str | None = None) -> Any:
     if success:
         st.toast(success)
     return result if result is not None else True
+
+
+def pick(label: str, choices: dict[str, tuple[T, str]], key: str, help: str) -> T:
+    """Choose by pseudonym code, then use this run's fresh object (a widget keeps last run's objects)."""
+    code = st.selectbox(label, list(choices), format_func=lambda c: f"{c} – {choices[c][1]}", key=key, help=help)
+    return choices[code][0]
 
 
 def new_session_form() -> None:
@@ -285,8 +292,8 @@ with tabs[2]:
     active = [p for p in people if p.erased_at is None]
     if active:
         with st.expander("Deelnemer wijzigen"):
-            edit = st.selectbox("Deelnemer", active, format_func=lambda p: f"{p.code} – {p.name}", key="edit-who",
-                                help="Kies wie u wilt wijzigen; de code (K1, K2 …) blijft gelijk.")
+            edit = pick("Deelnemer", {p.code: (p, p.name) for p in active}, "edit-who",
+                        "Kies wie u wilt wijzigen; de code (K1, K2 …) blijft gelijk.")
             with st.form(f"edit-{edit.id}"):
                 left, right = st.columns(2)
                 new_name = left.text_input("Naam", edit.name, help="Voor- en achternaam.")
@@ -301,8 +308,8 @@ with tabs[2]:
                             segment=new_segment, account_manager=new_manager), "Deelnemer gewijzigd."):
                         st.rerun()
         with st.expander("Toestemming registreren"):
-            who = st.selectbox("Deelnemer", active, format_func=lambda p: f"{p.code} – {p.name}", key="consent-who",
-                               help="Van wie legt u de toestemming vast?")
+            who = pick("Deelnemer", {p.code: (p, p.name) for p in active}, "consent-who",
+                       "Van wie legt u de toestemming vast?")
             left, right = st.columns(2)
             given = left.date_input("Datum van toestemming", value=date.today(), format="DD-MM-YYYY",
                                     help="De dag waarop de deelnemer toestemming gaf.")
@@ -347,8 +354,8 @@ with tabs[4]:
     if not invitations:
         st.info("Voeg eerst deelnemers toe; dan staat hier per deelnemer een uitnodiging klaar.")
     else:
-        chosen = st.selectbox("Uitnodiging voor", invitations, format_func=lambda i: f"{i.participant.code} – {i.participant.name}",
-                              help="Elke deelnemer krijgt een persoonlijke tekst en een agenda-bestand.")
+        chosen = pick("Uitnodiging voor", {i.participant.code: (i, i.participant.name) for i in invitations}, "invite-who",
+                      "Elke deelnemer krijgt een persoonlijke tekst en een agenda-bestand.")
         safe.text(chosen.text)
         left, right = st.columns(2)
         left.download_button("Uitnodiging (.txt)", chosen.text.encode("utf-8"), f"{chosen.filename_stem}.txt",
@@ -393,8 +400,8 @@ with tabs[6]:
     if not letters:
         st.info("Nog geen deelnemers: er zijn geen brieven te maken.")
     else:
-        letter = st.selectbox("Brief voor", letters, format_func=lambda c: f"{c.participant_code} – {c.name}",
-                              help="Elke brief is persoonlijk: onderwerpen uit de notities van deze deelnemer.")
+        letter = pick("Brief voor", {c.participant_code: (c, c.name) for c in letters}, "letter-who",
+                      "Elke brief is persoonlijk: onderwerpen uit de notities van deze deelnemer.")
         safe.text(letter_text(letter))
         left, mid, right = st.columns(3)
         left.download_button("Brief (.docx)", letter_docx(letter), f"bedankbrief-{letter.participant_code}.docx", DOCX,

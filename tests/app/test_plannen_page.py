@@ -187,3 +187,25 @@ def test_every_input_on_a_planned_session_has_dutch_help(data_dir):
     assert len(widgets) > 30
     missing = [w.label for w in widgets if not (w.help or "").strip()]
     assert missing == []
+
+
+def test_consent_is_registered_and_withdrawn_per_participant(data_dir):
+    app = open_plannen()
+    session_id = create_session(app)
+    app = add_participant(app, "Jeroen Bakker", Segment.VASTE_KLANT)
+    version = next(w for w in app.text_input if w.label == "Versie van de toestemmingstekst")
+    version.input("2027-1")
+    app = click(app, "Toestemming vastleggen")
+    assert not app.exception
+    db = open_database(database_url())
+    [person] = session_service.participants(db, LOCAL_USER, session_id)
+    assert person.has_consent and person.consent_text_version == "2027-1"
+    frame = app.dataframe[0].value
+    assert "(versie 2027-1)" in frame["Toestemming"][0]
+    assert any("1 van de 1 deelnemers hebben toestemming gegeven" in t.value for t in app.text)
+    assert next(b for b in app.button if b.label == "Toestemming intrekken").disabled  # needs the confirmation first
+    app.checkbox(key="consent-sure").check()
+    app = click(app.run(), "Toestemming intrekken")
+    [person] = session_service.participants(db, LOCAL_USER, session_id)
+    assert not person.has_consent and person.consent_withdrawn_at is not None
+    assert app.dataframe[0].value["Toestemming"][0].startswith("ingetrokken")
