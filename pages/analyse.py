@@ -75,6 +75,17 @@ def _load_engine() -> Any | None:
         return None
 
 
+@st.cache_resource(max_entries=2, show_spinner="Notities laden…")
+def _read_model(_db: Any, url: str, actor: Any, ids: tuple[int, ...], stamp: tuple[int, ...]) -> list[analysis.AnalysedNote]:  # noqa: ARG001 - url and stamp are cache keys
+    """The read model, kept between page runs until the data change (stamp): a click must not re-read 50 000 notes.
+    Shared, so never mutated by the page."""
+    return analysis.analysed_notes(_db, actor, list(ids))
+
+
+def _notes(session_ids: list[int]) -> list[analysis.AnalysedNote]:
+    return _read_model(ctx.db, str(ctx.db.engine.url), ctx.actor, tuple(sorted(session_ids)), analysis.read_model_stamp(ctx.db))
+
+
 # --- selection of sessions and analysis of what is new -------------------------------------
 
 chosen = st.multiselect(
@@ -101,7 +112,7 @@ else:
         )
         bar.empty()
 
-all_notes = analysis.analysed_notes(ctx.db, ctx.actor, chosen)
+all_notes = _notes(chosen)
 
 # --- filters --------------------------------------------------------------------------------
 
@@ -399,7 +410,7 @@ with tab_actions:
         action_sessions = sorted({a.session_id for a in shown})
         first_pos = min(i for i, s in enumerate(ordered) if s.id in action_sessions)
         span = [s.id for s in ordered[first_pos : last_pos + 1]]
-        effect_notes = analysis.analysed_notes(ctx.db, ctx.actor, span) if set(span) - set(chosen) else all_notes
+        effect_notes = _notes(span) if set(span) - set(chosen) else all_notes
         effects = action_effects(shown, effect_notes, [sessions_by_id[i] for i in span])
 
         def _change(value: float | None) -> str:

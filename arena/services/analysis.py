@@ -404,3 +404,13 @@ def labelled_examples(db: Database, actor: Actor, session_ids: Sequence[int] | N
             }
         )
     return out
+
+
+def read_model_stamp(db: Database) -> tuple[int, ...]:
+    """Changes whenever anything behind `analysed_notes` may have changed (append-only tables: their newest ids).
+
+    Lets a caller keep the read model of a large selection between page runs and rebuild it only after a change.
+    """
+    tables = (t.note_versions, t.note_events, t.note_analyses, t.human_labels, t.key_quotes, t.audit_log, t.erasure_log)
+    with db.read() as conn:
+        return tuple(conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one() for table in tables)

@@ -98,3 +98,13 @@ def test_unanalysed_notes_fall_back_on_kind(db, actor):
     assert rows[0].polarity == "positief" and not rows[0].analysed
     assert agg.count_by_theme(rows) == []
     assert build_headline(rows).category_share is None
+
+
+def test_read_model_stamp_moves_on_every_change(db, actor, known):
+    first = analysis.read_model_stamp(db)
+    assert analysis.read_model_stamp(db) == first
+    analysis.set_key_quote(db, actor, known.note_ids["a1"], True)
+    second = analysis.read_model_stamp(db)
+    assert second != first
+    notes.edit_note(db, actor, known.note_ids["a1"], text="Ik werd vier keer niet teruggebeld.")
+    assert analysis.read_model_stamp(db) != second
