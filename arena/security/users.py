@@ -71,6 +71,10 @@ def add_user(db: Database, actor: Actor, username: str, role: Role | str, *, pas
     with db.write() as conn:
         if _row(conn, name) is not None:
             raise ValidationError(f"De gebruiker ‘{name}’ bestaat al.")
+        first_local = not conn.execute(select(t.users.c.id).where(t.users.c.password_hash != "")).first()
+        if password is not None and first_local and values["role"] != Role.MODERATOR.value:
+            # From now on the app asks for a login: someone must be able to manage users and settings.
+            raise ValidationError("De eerste gebruiker met een wachtwoord moet de rol moderator hebben.")
         user_id = conn.execute(insert(t.users).values(**values).returning(t.users.c.id)).scalar_one()
         repo_audit.log(conn, actor.name, "user.add", "user", user_id, {"role": values["role"]})
         return _user(conn.execute(select(t.users).where(t.users.c.id == user_id)).one())

@@ -29,12 +29,21 @@ def test_hash_is_argon2id_and_verifies_only_the_right_password():
         hash_password("kort")
 
 
+def test_first_local_account_must_be_a_moderator(db, actor):
+    with pytest.raises(ValidationError, match="eerste gebruiker met een wachtwoord moet de rol moderator"):
+        users.add_user(db, actor, "team1", Role.TEAM, password=PASSWORD)
+    users.add_user(db, actor, "oidc-team@voorbeeld.nl", Role.TEAM)  # provider accounts do not lock anyone out
+    users.add_user(db, actor, "baas", Role.MODERATOR, password=PASSWORD)
+    assert users.add_user(db, actor, "team1", Role.TEAM, password=PASSWORD).role is Role.TEAM
+
+
 def test_authenticate_disable_and_role_change(db, actor):
+    users.add_user(db, actor, "baas", Role.MODERATOR, password=PASSWORD)
     users.add_user(db, actor, "Anna", Role.TEAM, password=PASSWORD, display_name="Anna de Wit")
     with pytest.raises(ValidationError, match="bestaat al"):
         users.add_user(db, actor, "anna", Role.TEAM, password=PASSWORD)
     with db.read() as conn:
-        stored = conn.execute(select(t.users.c.password_hash)).scalar_one()
+        stored = conn.execute(select(t.users.c.password_hash).where(t.users.c.username == "anna")).scalar_one()
     assert stored.startswith("$argon2id$") and PASSWORD not in stored
     signed_in = users.authenticate(db, "ANNA", PASSWORD)
     assert signed_in == Actor("Anna de Wit", Role.TEAM, signed_in.user_id, None)
@@ -70,6 +79,7 @@ def test_notulist_captures_only_for_member_sessions(db, actor):
     own = sessions.create_session(db, actor, title="Eigen sessie")
     other = sessions.create_session(db, actor, title="Andere sessie")
     sessions.add_participant(db, actor, other.id, "Geheime Deelnemer")
+    users.add_user(db, actor, "baas", Role.MODERATOR, password=PASSWORD)
     user = users.add_user(db, actor, "notulist1", Role.NOTULIST, password=PASSWORD)
     membership.add_member(db, actor, own.id, user.id)
     notulist = users.authenticate(db, "notulist1", PASSWORD)
@@ -98,6 +108,9 @@ def _cli(*args: str, data_dir, stdin: str = "") -> subprocess.CompletedProcess:
 
 
 def test_user_cli_add_list_disable(tmp_path):
+    first = _cli("add", "Bert", "--role", "notulist", "--password-stdin", data_dir=tmp_path, stdin=PASSWORD + "\n")
+    assert first.returncode == 1 and "moet de rol moderator hebben" in first.stderr
+    assert _cli("add", "baas", "--role", "moderator", "--password-stdin", data_dir=tmp_path, stdin=PASSWORD + "\n").returncode == 0
     added = _cli("add", "Bert", "--role", "notulist", "--password-stdin", data_dir=tmp_path, stdin=PASSWORD + "\n")
     assert added.returncode == 0, added.stderr
     assert "bert (Notulist/observator)" in added.stdout
