@@ -106,10 +106,16 @@ else:
         f"{len(pending)} notities analyseren", icon=":material/model_training:", type="primary"))
     if run:
         bar = st.progress(0.0, text=f"0 van {len(pending)} notities geanalyseerd…")
-        analysis.analyse_pending(
-            ctx.db, ctx.actor, engine, chosen,
-            progress=lambda done, total: bar.progress(done / total, text=f"{done} van {total} notities geanalyseerd…"),
-        )
+        try:
+            analysis.analyse_pending(
+                ctx.db, ctx.actor, engine, chosen,
+                progress=lambda done, total: bar.progress(done / total, text=f"{done} van {total} notities geanalyseerd…"),
+            )
+        except PermissionDenied as exc:
+            st.info(str(exc))
+        except Exception:  # what was stored stays; the next page run retries the rest
+            log.exception("analysis run failed")
+            st.warning("Niet alle notities konden worden geanalyseerd; wat klaar is, is bewaard. Probeer het later opnieuw.")
         bar.empty()
 
 all_notes = _notes(chosen)
