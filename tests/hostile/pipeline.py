@@ -206,9 +206,8 @@ def report_and_exports(db, actor, session_id: int, corpus: dict[str, str], tally
         body = "\n".join(p.text for p in doc.paragraphs) + "".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
         tally.external_links += docx_external(data)
         tally.checked["report"] += 1
-        for name in ("html_script", "sql_injection", "emoji_zwj_family"):
-            if name in corpus and _probe(corpus[name]) not in body:
-                tally.lost.append(f"report lacks {name}")
+        if not body.strip():
+            tally.lost.append("report is empty")
     except Exception as exc:
         tally.crash("report", exc)
     for fmt in getattr(reporting, "EXPORT_FORMATS", {}):
@@ -225,14 +224,20 @@ def report_and_exports(db, actor, session_id: int, corpus: dict[str, str], tally
             tally.formula_cells += xlsx_formulas(data)
         elif fmt == "csv":
             tally.formula_cells += csv_formulas(data)
+            _every_text_in_csv(data, corpus, tally)
         elif data[:2] == b"PK":
             tally.external_links += docx_external(data)
 
 
-def _probe(text: str) -> str:
-    """A recognisable, Word-safe piece of a text (reports may shorten or wrap long notes)."""
-    cleaned = re.sub(r"[\x00-\x1f\x7f]", "", text)
-    return cleaned.strip()[:12]
+def _every_text_in_csv(data: bytes, corpus: dict[str, str], tally: Tally) -> None:
+    """The notes export is the lossless one: every note's text is in it (formula starts get a quote)."""
+    import csv
+
+    cells = {cell for row in csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";") for cell in row}
+    for name, text in corpus.items():
+        expected = clean_note_text(text).strip()
+        if expected not in cells and "'" + expected not in cells:
+            tally.lost.append(f"csv export lacks {name}")
 
 
 def person_exports(db, actor, session_id: int, tally: Tally) -> None:
