@@ -168,6 +168,7 @@ if "Inzage en wissen (AVG)" in panes:
                 typed = st.text_input(f"Typ {person.code} om te bevestigen", key="avg_bevestig")
                 if st.button("Definitief wissen", type="primary", disabled=typed.strip().upper() != person.code):
                     result = erase_participant(db, actor, person.id, mode, confirmed=True)
+                    st.cache_data.clear()  # no cached table may still show the name
                     _done(f"{result.code} gewist: {result.notes_deleted} notities verwijderd, "
                           f"{len(result.files_removed)} gegenereerde bestanden verwijderd.")
 

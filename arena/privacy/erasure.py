@@ -17,7 +17,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from arena.domain.text import ValidationError
 from arena.paths import data_dir
 from arena.privacy import erasure_log
-from arena.privacy.scrub import file_mentions, needles, scrub_database
+from arena.privacy.scrub import file_mentions, needles, replace_value, scrub_database
 from arena.services.auth import Actor, Permission, require
 from arena.services.sessions import NotFound
 from arena.store import repo_audit
@@ -103,11 +103,24 @@ def erase_participant(
                 participant_id=participant_id, session_id=person.session_id, mode=mode.value, by=actor.name, at=now))
         repo_audit.log(conn, actor.name, "participant.erase", "participant", participant_id,
                        {"code": person.code, "mode": mode.value, "notes_deleted": result.notes_deleted})
+    scrub_journal(replacements)
     if scan_files:
         result.files_removed = remove_generated_files(needles(replacements))
     if compact:
         compact_database(db)
     return result
+
+
+def scrub_journal(replacements: dict[str, str]) -> None:
+    """Notes still waiting in the fallback journal are anonymised there too (it lives outside the data folder)."""
+    from arena.store import journal
+
+    if not journal.has_entries():
+        return
+    with journal.pending() as (entries, keep):
+        cleaned = [replace_value(entry, replacements) for entry in entries]
+        if cleaned != entries:
+            keep(cleaned)
 
 
 def identity_replacements(name: str, organisation: str, email: str, code: str) -> dict[str, str]:

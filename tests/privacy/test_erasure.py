@@ -93,3 +93,15 @@ def test_erasing_twice_is_a_no_op(folder_db, actor):
     erase_participant(db, actor, world.person_id, "anonymise_notes", confirmed=True)
     again = erase_participant(db, actor, world.person_id, "anonymise_notes", confirmed=True)
     assert again.already_erased and len(erasure_log.read()) == 1
+
+
+def test_erasure_reaches_notes_waiting_in_the_fallback_journal(folder_db, actor, tmp_path, monkeypatch):
+    from arena.store import journal
+
+    _, db = folder_db
+    world = build_world(db)
+    path = tmp_path / "journaal" / "journal.jsonl"
+    monkeypatch.setenv("ARENA_JOURNAL_PATH", str(path))
+    journal.append({"database": "ergens", "session_id": world.session_id, "text": f"{NAME} belde weer", "author": "A"})
+    erase_participant(db, actor, world.person_id, "anonymise_notes", confirmed=True)
+    assert NAME not in path.read_text() and "K1 belde weer" in path.read_text()
