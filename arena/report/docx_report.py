@@ -22,6 +22,8 @@ from arena.domain.text import word_safe
 from arena.report.content import Quote, ReportContent
 
 TABLE_STYLE = "Light Grid Accent 1"
+FONT = "Arial"
+CATEGORY = {"organisatorisch": "Organisatie", "producttechnisch": "Product"}
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
 
 
@@ -72,8 +74,11 @@ def _setup(doc: DocxDocument, c: ReportContent) -> None:
     props.revision = 1
 
     normal = doc.styles["Normal"]
-    normal.font.name = "Calibri"
-    normal.font.size = Pt(11)
+    normal.font.size = Pt(10.5)
+    # Arial everywhere: every Word has it and LibreOffice maps it to the metric-compatible Liberation Sans,
+    # so tables wrap the same in both (the template's theme fonts fall back to wider fonts in LibreOffice).
+    for name in ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "TOC Heading", "Quote", "Caption"):
+        _font(doc.styles[name], FONT)
     rpr = normal.element.get_or_add_rPr()
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), "nl-NL")
@@ -104,6 +109,16 @@ def _setup(doc: DocxDocument, c: ReportContent) -> None:
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
     doc.settings.element.append(update)
+
+
+def _font(style, name: str) -> None:
+    """Set the font and drop theme-font references, which would otherwise win over it."""
+    style.font.name = name
+    fonts = style.element.get_or_add_rPr().find(qn("w:rFonts"))
+    if fonts is not None:
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attr), None)
+        fonts.set(qn("w:cs"), name)
 
 
 def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
@@ -340,8 +355,9 @@ def _irritations(doc: DocxDocument, c: ReportContent) -> None:
     _p(doc, "Gerangschikt naar hoe vaak het thema werd genoemd. Intensiteit loopt van 0 (mild) tot 1 (sterk); "
             "een notitie kan bij meer dan één thema horen.")
     _table(doc, ["Thema", "Soort", "Aantal", "Aandeel", "Gem. intensiteit", "Deelnemers"], [
-        (r.label, r.category, r.count, _pct(r.count, c.total_irritations), r.mean_intensity, r.speakers) for r in c.themes
-    ], (4.6, 2.9, 1.8, 2.0, 2.7, 2.4))
+        (r.label, CATEGORY.get(r.category, r.category), r.count, _pct(r.count, c.total_irritations), r.mean_intensity,
+         r.speakers) for r in c.themes
+    ], (4.6, 2.3, 1.9, 2.0, 2.6, 2.6))
     for row in c.themes:
         _h(doc, f"{row.label} ({row.count})", 2)
         for quote in row.quotes:
@@ -391,7 +407,7 @@ def _plan(doc: DocxDocument, c: ReportContent) -> None:
     if c.actions:
         _table(doc, ["Actie", "Thema", "Eigenaar", "Gereed", "Status", "Onderbouwing"], [
             (a.title, a.theme, a.owner, a.due, a.status, a.evidence) for a in c.actions
-        ], (5.2, 2.8, 2.4, 2.2, 1.4, 3))
+        ], (4.2, 2.5, 2.3, 2.3, 1.8, 3.3))
     else:
         _p(doc, "Er zijn nog geen verbeteracties vastgelegd. Spreek ze af op de pagina Analyse.")
 
@@ -402,7 +418,7 @@ def _zorgklanten(doc: DocxDocument, c: ReportContent) -> None:
             "alleen door het team bevestigde zorgklanten staan hier.")
     if c.zorgklanten:
         _table(doc, ["Deelnemer", "Segment", "Reden", "Eigenaar", "Sinds"],
-               [(z.code, z.segment, z.reason, z.owner, z.since) for z in c.zorgklanten], (2.4, 3.2, 5.8, 2.6, 2.4))
+               [(z.code, z.segment, z.reason, z.owner, z.since) for z in c.zorgklanten], (2.6, 3.2, 5.6, 2.6, 2.4))
     else:
         _p(doc, "Er zijn geen zorgklanten bevestigd.")
 
@@ -426,4 +442,5 @@ def _appendix(doc: DocxDocument, c: ReportContent) -> None:
     _p(doc, f"Geanalyseerde notities: {c.analysed} van {c.total_notes}. Door het team gelabeld: {c.human_labelled}. "
             f"Thema-indeling versie {c.taxonomy_version}.")
     _h(doc, "Thema-indeling", 2)
-    _table(doc, ["Thema", "Soort", "Omschrijving"], c.taxonomy, (4.5, 3, 8.9), spacer=False)
+    _table(doc, ["Thema", "Soort", "Omschrijving"], [(label, CATEGORY.get(kind, kind), text) for label, kind, text in c.taxonomy],
+           (4.5, 2.4, 9.5), spacer=False)
