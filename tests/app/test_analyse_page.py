@@ -143,3 +143,17 @@ def test_dismiss_zorgklant_suggestion(app_db, demo):
     left = review.zorgklant_candidates(app_db, LOCAL_USER, analysis.analysed_notes(app_db, LOCAL_USER, [demo]))
     assert first.participant_id not in {c.participant_id for c in left}
     assert metric(app, "Zorgklant-kandidaten") == str(len(left))
+
+
+def test_later_session_shows_how_an_earlier_actions_theme_moved(app_db):
+    from tests.dashboard.known_data import build
+
+    known = build(app_db, LOCAL_USER)
+    actions.create_action(app_db, LOCAL_USER, known.session_a, "Terugbelbelofte", theme_code="bereikbaarheid")
+    app = open_page(known.session_b)
+    assert not app.exception, app.exception
+    table = next(d.value for d in app.dataframe if "Aandeel toen" in d.value.columns)
+    row = table[table["Actie"] == "Terugbelbelofte"].iloc[0]
+    assert row["Sessie"] == f"#{known.session_a}"
+    assert row["Aandeel toen"].endswith("%") and row["Aandeel later"].endswith("%")
+    assert row["Verandering"][0] in "▲▼="
