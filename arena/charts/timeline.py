@@ -48,7 +48,7 @@ def session_timeline(notes: Sequence[AnalysedNote]) -> go.Figure:
                 marker={"color": polarity_colour(polarity), "size": [8 + 10 * n.intensity for n in group],
                         "line": {"width": 0.5, "color": "#333333"}},
                 text=[escape(f"{n.speaker_label}: {shorten(n.note.text, 90)}") for n in group],
-                customdata=[[Selection(topic=topic_of(n), polarity=polarity).key()] for n in group],
+                customdata=[[Selection(topic=topic_of(n), polarity=None).key()] for n in group],
                 hovertemplate="min %{x:.0f} · %{text}<extra></extra>",
             )
         )

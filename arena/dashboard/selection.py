@@ -11,6 +11,8 @@ from arena.services.analysis import AnalysedNote
 
 from .aggregate import IRRITATION, participant_key, segment_of, themes_of, topic_of
 
+ANY = "*"  # in a figure's selection key: every polarity (clusters, timeline points)
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -53,6 +55,8 @@ class Selection:
         """Compact JSON, stored as a figure point's customdata and read back on a click."""
         values = {"theme": self.theme, "topic": self.topic, "segment": self.segment, "participant": self.participant,
                   "cluster": self.cluster, "session_id": self.session_id}
+        if self.polarity != IRRITATION:
+            values["polarity"] = self.polarity or ANY
         return json.dumps({k: v for k, v in values.items() if v is not None}, sort_keys=True)
 
 
@@ -98,9 +102,8 @@ def selection_from_points(points: Sequence[Mapping[str, Any]], polarity: str | N
             continue
         if isinstance(values, dict):
             allowed = {"theme", "topic", "segment", "participant", "cluster", "session_id"}
-            # Cluster members are chosen by the team whatever the polarity.
-            pol = None if "cluster" in values else polarity
-            return replace(Selection(polarity=pol), **{k: v for k, v in values.items() if k in allowed})
+            pol = values.get("polarity", polarity)
+            return replace(Selection(polarity=None if pol == ANY else pol), **{k: v for k, v in values.items() if k in allowed})
     return None
 
 

@@ -61,3 +61,14 @@ def test_heatmap_cells_are_clickable_markers(db, actor, known):
     index = next(i for i, (x, y) in enumerate(zip(cells.x, cells.y)) if (x, y) == ("Facturen", "Facturatie & kosten"))
     selection = selection_from_points([{"customdata": list(cells.customdata[index])}])
     assert len(select_notes(rows, selection)) == 3 == int(cells.text[index])
+
+
+def test_timeline_point_selects_every_note_of_its_topic(db, actor, known):
+    from arena.charts import session_timeline
+
+    rows = read(db, actor, known.session_a)
+    fig = session_timeline(rows)
+    positive = next(t for t in fig.data if t.name == "Positief")
+    selection = selection_from_points([{"customdata": list(positive.customdata[0])}])
+    assert selection.polarity is None and selection.topic in {"Bereikbaarheid", "Facturen"}
+    assert len(select_notes(rows, selection)) == sum(1 for r in rows if r.agenda_topic == selection.topic)
