@@ -68,5 +68,5 @@ def _kmeans(embeddings: np.ndarray, max_clusters: int) -> list[int]:
     return best
 
 
-def _terms(doc) -> list[str]:  # noqa: ANN001 - a spaCy Doc
+def _terms(doc) -> list[str]:
     return [t.lemma_ for t in doc if t.is_alpha and not t.is_stop and len(t.lemma_) > 2 and t.lemma_ not in _SKIP]

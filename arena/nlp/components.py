@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -51,17 +53,20 @@ def split_sentences(doc: Doc) -> Doc:
     """Sentence ends at . ! ? … (closing quotes stay with it) and at line breaks; abbreviations
     are single tokens (see ABBREVIATIONS), so they never trigger a split."""
     n = len(doc)
-    for i, token in enumerate(doc):
-        if i == 0:
-            token.is_sent_start = True
-            continue
-        prev = doc[i - 1]
-        boundary = "\n" in prev.text or "\n" in prev.whitespace_
-        if prev.text in _SENT_END or (prev.text in _CLOSERS and i >= 2 and doc[i - 2].text in _SENT_END):
-            boundary = token.text not in _SENT_END and token.text not in _CLOSERS
-        token.is_sent_start = boundary
-    if n and doc[-1].is_space and n > 1:
-        doc[-1].is_sent_start = False
+    if n == 0:
+        return doc
+    starts = np.full((n, 1), -1, dtype=np.int64)
+    starts[0, 0] = 1
+    texts = [t.text for t in doc]
+    for i in range(1, n):
+        prev = texts[i - 1]
+        boundary = "\n" in prev or "\n" in doc[i - 1].whitespace_
+        if prev in _SENT_END or (prev in _CLOSERS and i >= 2 and texts[i - 2] in _SENT_END):
+            boundary = texts[i] not in _SENT_END and texts[i] not in _CLOSERS
+        if boundary and not (i == n - 1 and doc[i].is_space):
+            starts[i, 0] = 1
+    # one bulk write: setting token.is_sent_start one by one re-checks the whole doc each time
+    doc.from_array([SENT_START], starts.astype(np.uint64))
     return doc
 
 
@@ -100,27 +105,30 @@ class CueComponent:
         lemmas = [t.lemma_ or t.lower_ for t in doc]
         lowers = [t.lower_ for t in doc]
         matches = self.lexicon.match(lemmas, lowers)
-        negators = [m for m in matches if m.kind == "negation" and not _false_negation(lowers, m.start)]
         clause = _clause_ids(doc)
+        negators: dict[int, list[Match]] = {}  # by clause: scope never crosses one, keeps this linear
+        for m in matches:
+            if m.kind == "negation" and not _false_negation(lowers, m.start):
+                negators.setdefault(clause[m.start], []).append(m)
         hits = []
         for m in matches:
             if m.kind == "negation":
                 hits.append(Hit(m, False))
                 continue
-            negator = _scope(m, negators, clause)
+            negator = _scope(m, negators.get(clause[m.start], []), clause)
             hits.append(Hit(m, negator >= 0, negator))
         doc._.arena_hits = hits
         return doc
 
-    def to_disk(self, path, exclude=()):  # noqa: ANN001, ARG002 - the lexicon lives in models/lexicon.toml
+    def to_disk(self, path, exclude=()):
         return None
 
-    def from_disk(self, path, exclude=()):  # noqa: ANN001, ARG002
+    def from_disk(self, path, exclude=()):
         return self
 
 
 @Language.factory("arena_cues")
-def make_cues(nlp: Language, name: str) -> CueComponent:  # noqa: ARG001
+def make_cues(nlp: Language, name: str) -> CueComponent:
     return CueComponent()
 
 

@@ -30,6 +30,7 @@ from arena.nlp.text import chunks, normalise
 HEAD_DIR = "head"
 MAX_THEMES = 3
 THEME_MIN = 0.15  # blended score a secondary theme needs to be listed
+MAX_CUES = 1000  # a pasted transcript can fire 100k cues; the first thousand explain it enough
 HEAD_SHARE = 0.7  # weight of the learned theme distribution against lexicon + similarity (CV on train)
 _LOAD_LOCK = threading.Lock()
 _LOADED: dict[tuple[str, str], Engine] = {}
@@ -198,7 +199,7 @@ class Engine:
             if polarity == "positief":
                 sentiment = max(sentiment, 0.1)
         effort = sig.effort_flag and polarity != "positief"
-        cues = _dedupe(sig.cues)
+        cues = _dedupe(sig.cues)[:MAX_CUES]
         return NoteResult(
             polarity=polarity,
             themes=themes,

@@ -12,6 +12,7 @@ import re
 import threading
 from functools import lru_cache
 
+import simplemma
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -50,6 +51,8 @@ _ARTICLES = frozenset("de een mijn jouw uw ons onze hun elke iedere geen".split(
 _PREPOSITIONS = frozenset(
     "van voor met in op aan bij door naar over uit tot tegen zonder onder tussen na per via om".split()
 )
+_MODALS = frozenset("kan kon kunnen konden moet moest moeten moesten wil wilde willen zal zou zullen zouden mag "
+                    "mocht mogen te".split())
 _QUANTIFIERS = frozenset("alle sommige enkele veel vele beide meerdere diverse andere".split())
 # Words after which an -en form is an infinitive: "te wachten", "moet monitoren".
 _VERB_INTRODUCERS = frozenset(
@@ -117,17 +120,11 @@ class DutchLemmatizer:
             return self._hyphenated(word)
         if lower.endswith("'s") and len(lower) > 3:  # "programma's", "pea's"
             return self.lemma(word[:-2])
-        import simplemma
-
         base = simplemma.lemmatize(word, lang="nl").lower().replace("_", "")
         if lower.startswith("onge") and len(lower) > 7:  # Alpino: "ongewenst" -> "on_wensen"
             inner = self.lemma(lower[2:])
             if inner != lower[2:] and self.is_infinitive(inner):
                 return "on" + inner
-        if base == lower and lower.endswith("e") and len(lower) > 5 and False:
-            adjective = self._undo_inflection(lower)
-            if adjective:
-                return adjective
         if simplemma.is_known(word, lang="nl"):
             if len(lower) >= 9:
                 return self._split_linked(lower) or base
@@ -138,19 +135,6 @@ class DutchLemmatizer:
                 return compound
             return self._adjective(lower) or lower
         return self._unknown(lower)
-
-    def _undo_inflection(self, lower: str) -> str | None:
-        # "algemene" -> "algemeen", "facilitaire" -> "facilitair", "luide" -> "luid"
-        stem = lower[:-1]
-        if stem.endswith("isch"):
-            return stem
-        if len(stem) >= 3 and stem[-2] in "aeou" and stem[-3] not in "aeiou":
-            long = stem[:-1] + stem[-2] + stem[-1]
-            if self._lookup(long) == long:
-                return long
-        if self._lookup(stem) == stem and stem[-1] not in "aeiou":
-            return stem
-        return None
 
     @staticmethod
     def _adjective(lower: str) -> str | None:
@@ -230,7 +214,7 @@ class DutchLemmatizer:
             if left.endswith(link) and len(stem) >= 3 and self.known(stem):
                 return self._lookup(stem) if link == "en" else stem
         if depth == 0 and len(left) >= 7:  # "basistaken" -> "basis" + "taak"
-            inner = self._unknown(left if not left.endswith("en") else left, depth + 1)
+            inner = self._unknown(left, depth + 1)
             if inner != left:
                 return inner
         return None
@@ -258,7 +242,9 @@ class DutchLemmatizer:
             elif prev == "het" and low.endswith("en") and self.is_infinitive(low):
                 lemmas[i] = low
             # infinitive after te/modal/plural subject even when simplemma prefers a noun
-            elif low.endswith("en") and lem != low and prev in _VERB_INTRODUCERS and self.is_infinitive(low):
+            elif low.endswith("en") and lem != low and self.is_infinitive(low) and (
+                prev in _VERB_INTRODUCERS or self._clause_final_after_modal(lowers, i)
+            ):
                 lemmas[i] = low
             elif low in _AMBIGUOUS_VERBS and prev not in _ARTICLES:
                 lemmas[i] = _AMBIGUOUS_VERBS[low]
@@ -269,6 +255,15 @@ class DutchLemmatizer:
                     lemmas[i] = stem
         self._separable(lowers, lemmas)
         return lemmas
+
+    @staticmethod
+    def _clause_final_after_modal(lowers: list[str], i: int) -> bool:
+        """"moest lang wachten.": an -en form closing the clause a few words after a modal."""
+        nxt = lowers[i + 1] if i + 1 < len(lowers) else "."
+        if nxt not in _PARTICLE_FOLLOWERS:
+            return False
+        window = lowers[max(0, i - 4):i - 1]
+        return any(w in _MODALS for w in window) and not any(w in _NOUN_INTRODUCERS for w in lowers[i - 2:i])
 
     def _separable(self, lowers: list[str], lemmas: list[str]) -> None:
         """Join a finite verb with its clause-final particle: "kondigde ... aan" -> aankondigen."""
@@ -303,7 +298,7 @@ def shared_lemmatizer() -> DutchLemmatizer:
 
 
 @Language.factory("arena_lemmatizer")
-def make_lemmatizer(nlp: Language, name: str) -> "LemmatizerComponent":
+def make_lemmatizer(nlp: Language, name: str) -> LemmatizerComponent:
     return LemmatizerComponent()
 
 
@@ -322,8 +317,8 @@ class LemmatizerComponent:
         return doc
 
     # Stateless: nothing to serialise, but spaCy's to_disk/from_disk expect these.
-    def to_disk(self, path, exclude=()):  # noqa: ANN001
+    def to_disk(self, path, exclude=()):
         return None
 
-    def from_disk(self, path, exclude=()):  # noqa: ANN001
+    def from_disk(self, path, exclude=()):
         return self

@@ -141,7 +141,7 @@ def extract(doc: Doc, offset: int = 0) -> Signals:
     return sig
 
 
-def _first_word(sent) -> int | None:  # noqa: ANN001 - a spaCy Span
+def _first_word(sent) -> int | None:
     for i, tok in enumerate(sent):
         if tok.is_alpha:
             return i
@@ -150,13 +150,13 @@ def _first_word(sent) -> int | None:  # noqa: ANN001 - a spaCy Span
     return None
 
 
-def _is_imperative(sent, i: int) -> bool:  # noqa: ANN001
+def _is_imperative(sent, i: int) -> bool:
     """"Reageer op e-mails", "Zorg dat ...": a sentence that opens with a bare verb stem."""
     tok = sent[i]
     low, lemma = tok.lower_, tok.lemma_
     if low in _NOT_IMPERATIVE or lemma == low or not lemma.endswith("en"):
         return False
-    if low.endswith(("de", "te", "den", "ten", "en")) or low.startswith("ge") and low.endswith(("d", "t")):
+    if low.endswith(("de", "te", "den", "ten", "en")) or (low.startswith("ge") and low.endswith(("d", "t"))):
         return False
     if low.endswith("t") and not lemma.startswith(low[:-1]) and not lemma.endswith("tten"):
         return False

@@ -7,6 +7,7 @@ import unicodedata
 
 # spaCy refuses texts over nlp.max_length (1,000,000 chars); notes are split well below that.
 CHUNK_CHARS = 100_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]")
 
 
@@ -21,6 +22,7 @@ def normalise(text: str) -> str:
     if len(nfc) == len(text):
         text = nfc
     text = text.translate(_QUOTES)
+    text = _SURROGATE.sub("\ufffd", text)  # lone surrogates cannot be encoded; spaCy would fail
     return _CONTROL.sub(" ", text)
 
 

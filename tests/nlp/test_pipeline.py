@@ -1,0 +1,38 @@
+"""The spaCy pipeline: blank("nl") + registered components, sentences, lemmas."""
+
+from __future__ import annotations
+
+from arena.nlp import Engine
+
+
+def test_pipeline_components(engine: Engine) -> None:
+    assert engine.nlp.lang == "nl"
+    assert engine.nlp.pipe_names == ["arena_sentences", "arena_lemmatizer", "arena_cues"]
+
+
+def test_sentences_respect_domain_abbreviations(engine: Engine) -> None:
+    doc = engine.nlp("Dhr. Jansen belde i.v.m. de factuur, ca. 3 keer. Klantnr. 123 werd o.a. genoemd. Klaar!")
+    assert [s.text for s in doc.sents] == [
+        "Dhr. Jansen belde i.v.m. de factuur, ca. 3 keer.",
+        "Klantnr. 123 werd o.a. genoemd.",
+        "Klaar!",
+    ]
+
+
+def test_sentence_end_after_short_word(engine: Engine) -> None:
+    doc = engine.nlp("Hij was onaardig tegen me. Daarna belde ik zo. Toen niet meer.")
+    assert len(list(doc.sents)) == 3
+
+
+def test_lemmas(engine: Engine) -> None:
+    doc = engine.nlp("Ze kwamen hun beloftes niet na en belden me nooit terug over de facturen.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["kwamen"] == "nakomen"  # separable verb joined with its particle
+    assert lemmas["belden"] == "terugbellen"
+    assert lemmas["beloftes"] == "belofte"
+    assert lemmas["facturen"] == "factuur"
+
+
+def test_lemma_noun_verb_context(engine: Engine) -> None:
+    assert [t.lemma_ for t in engine.nlp("Ik moest lang wachten.")][3] == "wachten"
+    assert [t.lemma_ for t in engine.nlp("Het kan niet.")][1] == "kunnen"
