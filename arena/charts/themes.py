@@ -97,7 +97,7 @@ def _heatmap(matrix: Matrix, title: str, col_labels: list[str], x_title: str, ke
 
 def theme_topic_heatmap(notes: Sequence[AnalysedNote]) -> go.Figure:
     matrix = theme_by_topic(notes)
-    return _heatmap(matrix, "Irritaties: thema × agendaonderwerp", [wrap(c, 14) for c in matrix.cols], "Agendaonderwerp", "topic")
+    return _heatmap(matrix, "Irritaties: thema × agendaonderwerp", [wrap(c, 12) for c in matrix.cols], "Agendaonderwerp", "topic")
 
 
 def _stacked(matrix: Matrix, title: str, labels: list[str], axis_title: str, key: str, *, horizontal: bool = False) -> go.Figure:
@@ -137,7 +137,7 @@ def _stacked(matrix: Matrix, title: str, labels: list[str], axis_title: str, key
 def theme_segment_chart(notes: Sequence[AnalysedNote]) -> go.Figure:
     """Stacked bars per customer segment, one colour per theme."""
     matrix = theme_by_segment(notes)
-    labels = [wrap(segment_label(c) if c != NO_SEGMENT else "Geen deelnemer", 18) for c in matrix.cols]
+    labels = [wrap(segment_label(c) if c != NO_SEGMENT else "Geen deelnemer", 14) for c in matrix.cols]
     return _stacked(matrix, "Irritaties per klantsegment en thema", labels, "", "segment", horizontal=True)
 
 
