@@ -105,3 +105,17 @@ def test_erasure_reaches_notes_waiting_in_the_fallback_journal(folder_db, actor,
     journal.append({"database": "ergens", "session_id": world.session_id, "text": f"{NAME} belde weer", "author": "A"})
     erase_participant(db, actor, world.person_id, "anonymise_notes", confirmed=True)
     assert NAME not in path.read_text() and "K1 belde weer" in path.read_text()
+
+
+def test_real_generated_report_with_names_is_removed(folder_db, actor):
+    reporting = pytest.importorskip("arena.services.reporting")
+    from arena.privacy.scrub import file_mentions
+
+    folder, db = folder_db
+    world = build_world(db)
+    target = folder / "rapporten" / "rapport-met-namen.docx"
+    target.parent.mkdir(parents=True)
+    target.write_bytes(reporting.build_report(db, actor, world.session_id, real_names=True, charts=False))
+    assert file_mentions(target, [NAME])
+    result = erase_participant(db, actor, world.person_id, "anonymise_notes", confirmed=True)
+    assert result.files_removed == [target] and raw_hits(folder) == {}
