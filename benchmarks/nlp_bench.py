@@ -1,0 +1,75 @@
+"""Speed and memory of the NLP engine.
+
+Prints: model load time (target <= 5 s), notes/s for full analysis of 1,000 notes of ~20 words
+(target >= 300/s), single-note latency (target <= 50 ms) and peak memory (target <= 600 MB).
+
+    .venv/bin/python benchmarks/nlp_bench.py [--notes 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+SUBJECTS = ["De monteur", "Mijn contactpersoon", "De klantenservice", "De helpdesk", "Het bedrijf",
+            "De verkoper", "De medewerker aan de telefoon", "De planning", "De bezorger", "Het callcenter"]
+MIDDLES = ["heeft na drie weken nog steeds niet gereageerd op mijn mail over",
+           "kwam de afspraak weer niet na ondanks de belofte over", "was ontzettend vriendelijk en hielp snel met",
+           "stuurde een factuur met onverwachte kosten voor", "verbond me vier keer verkeerd door over",
+           "wist zelf ook niet hoe het zat met", "probeerde me meteen iets te verkopen in plaats van",
+           "heeft keurig en op tijd geleverd wat was afgesproken voor"]
+OBJECTS = ["de nieuwe cv-ketel in de woonkamer", "het onderhoudscontract van vorig jaar", "de offerte voor de dakkapel",
+           "de storing aan de router sinds maandag", "de levering van de keukenkastjes", "mijn klacht over de lekkage"]
+ENDINGS = ["en dat is echt frustrerend.", "en daar ben ik heel tevreden over.", "dus ik moest zelf achteraan bellen.",
+           "wat ik niet had verwacht.", "zoals ik al eerder had gemeld."]
+
+
+def notes(n: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    return [" ".join([rng.choice(SUBJECTS), rng.choice(MIDDLES), rng.choice(OBJECTS), rng.choice(ENDINGS)])
+            for _ in range(n)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--notes", type=int, default=1000)
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    from arena.nlp import Engine
+
+    engine = Engine.load()
+    load_s = time.perf_counter() - started
+
+    batch = notes(args.notes)
+    words = statistics.mean(len(t.split()) for t in batch)
+    started = time.perf_counter()
+    engine.analyse_many(batch)
+    per_s = len(batch) / (time.perf_counter() - started)
+
+    singles = notes(60, seed=11)
+    latencies = []
+    for text in singles:
+        t0 = time.perf_counter()
+        engine.analyse(text)
+        latencies.append((time.perf_counter() - t0) * 1000)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+    print(f"model load (imports + Engine.load): {load_s:6.2f} s     target <= 5 s")
+    print(f"full analysis, {len(batch)} notes of ~{words:.0f} words: {per_s:6.0f} notes/s   target >= 300/s")
+    print(f"single-note latency: median {statistics.median(latencies):5.1f} ms, "
+          f"p95 {sorted(latencies)[int(0.95 * len(latencies)) - 1]:5.1f} ms   target <= 50 ms")
+    print(f"peak memory (max RSS): {peak_mb:6.0f} MB   target <= 600 MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
