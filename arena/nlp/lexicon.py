@@ -71,12 +71,16 @@ class Lexicon:
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        entries: list[tuple[str, str, float]] = []
-        for code, phrases in raw.get("thema", {}).items():
-            entries += [(p, f"theme:{code}", float(w)) for p, w in phrases.items()]
-        for section, kind in SECTIONS.items():
-            entries += [(p, kind, float(w)) for p, w in raw.get(section, {}).items()]
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+            entries: list[tuple[str, str, float]] = []
+            for code, phrases in raw.get("thema", {}).items():
+                entries += [(p, f"theme:{code}", float(w)) for p, w in phrases.items() if p.strip()]
+            for section, kind in SECTIONS.items():
+                entries += [(p, kind, float(w)) for p, w in raw.get(section, {}).items() if p.strip()]
+        except (tomllib.TOMLDecodeError, TypeError, ValueError, AttributeError) as exc:
+            # shown to the team member who edited the file: name the file and the problem
+            raise ValueError(f"Fout in het lexicon {path.name}: {exc}") from exc
         return cls(entries, str(raw.get("meta", {}).get("version", "")))
 
     def match(self, lemmas: Sequence[str], lowers: Sequence[str]) -> list[Match]:

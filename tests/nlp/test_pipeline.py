@@ -36,3 +36,20 @@ def test_lemmas(engine: Engine) -> None:
 def test_lemma_noun_verb_context(engine: Engine) -> None:
     assert [t.lemma_ for t in engine.nlp("Ik moest lang wachten.")][3] == "wachten"
     assert [t.lemma_ for t in engine.nlp("Het kan niet.")][1] == "kunnen"
+
+
+def test_lexicon_is_editable_data(tmp_path) -> None:
+    import pytest
+
+    from arena.nlp.lexicon import Lexicon
+
+    path = tmp_path / "lexicon.toml"
+    path.write_text('[thema.facturatie]\n"stalling*" = 0.9\n"dubbel gerekend" = 1.0\n[negatief]\n"dubbel gerekend" = 0.8\n',
+                    encoding="utf-8")
+    lexicon = Lexicon.load(path)
+    kinds = {m.kind for m in lexicon.match(["de", "stallingskost", "dubbel", "rekenen"],
+                                           ["de", "stallingskosten", "dubbel", "gerekend"])}
+    assert kinds == {"theme:facturatie", "negative"}
+    path.write_text('[negatief]\n"kapot = 1\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="lexicon"):
+        Lexicon.load(path)
