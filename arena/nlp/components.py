@@ -30,7 +30,7 @@ _SENT_END = frozenset({".", "!", "?", "…", "...", "!!", "??", "?!", "!?"})
 _CLOSERS = frozenset({")", "]", '"', "'", "»"})
 # Words and marks that end the clause a negation can reach.
 _CLAUSE_END = frozenset(
-    ", ; : . ! ? ( ) - – — … maar terwijl omdat want hoewel toen nadat voordat zodat waardoor "
+    ", ; : . ! ? ( ) - – — … en maar terwijl omdat want hoewel toen nadat voordat zodat waardoor "
     "daarom dus behalve".split()
 )
 # "niet alleen ... maar ook" and "niet te ..." are not negations of what follows.

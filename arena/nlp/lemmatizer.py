@@ -66,7 +66,9 @@ _PARTICLES = frozenset(
     "voort tegen open dicht mis langs rond thuis kwijt bekend".split()
 )
 _CLAUSE_BREAKS = frozenset(", ; : . ! ? ( ) maar of dat omdat want als toen".split())
-_PARTICLE_FOLLOWERS = frozenset(". , ; : ! ? ) '' \" dat om en maar of want niet te".split())
+_PARTICLE_FOLLOWERS = frozenset(
+    ". , ; : ! ? ) '' \" dat om en maar of want niet te alsof zodat terwijl toen omdat voordat nadat waardoor zonder".split()
+)
 _WORD = re.compile(r"^[^\W\d_]+$")
 _LINKS = ("s", "en", "e", "n")
 
