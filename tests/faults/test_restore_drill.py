@@ -85,3 +85,23 @@ def test_backup_and_restore_cli(data_dir):
     assert "Kopie van de vorige database" in done.stdout and "Wissingen opnieuw toegepast: 0" in done.stdout
     bad = env_run("restore", str(data_dir / "bestaat-niet.sqlite3"), "--ja")
     assert bad.returncode == 1 and "niet gevonden" in bad.stderr
+
+
+def test_backup_from_an_older_schema_is_upgraded_on_restore(live, actor, tmp_path):
+    from arena.store.database import Database
+    from arena.store.migrate import current_revision, head_revision, upgrade
+
+    _, db = live
+    old_file = tmp_path / "oud-schema.sqlite3"
+    old = Database(f"sqlite:///{old_file}")
+    upgrade(old, "0001")
+    with old.write() as conn:
+        conn.exec_driver_sql("insert into sessions (title, goal, organisation, duration_min, format, location, meeting_link, "
+                             "moderator, status, created_at, updated_at) values ('Van vroeger', '', '', 120, 'op_locatie', "
+                             "'', '', '', 'concept', '2025-01-01 10:00:00', '2025-01-01 10:00:00')")
+    old.checkpoint()
+    old.dispose()
+    report = restore_backup(db, actor, old_file, confirmed=True)
+    assert report.restore.revision == "0001"
+    assert current_revision(db) == head_revision()
+    assert [o.session.title for o in sessions.list_sessions(db, actor)] == ["Van vroeger"]
