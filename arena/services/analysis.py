@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, Protocol
 
 from sqlalchemy import Text, and_, func, insert, select, type_coerce
@@ -53,9 +54,13 @@ def engine_version() -> str:
     return ENGINE_VERSION
 
 
-@dataclass
+@dataclass(slots=True)
 class AnalysedNote:
-    """A note as the team sees it after analysis: machine results with human labels applied."""
+    """A note as the team sees it after analysis: machine results with human labels applied.
+
+    Cues, key phrases and theme scores stay JSON text until first read: charts over 50,000
+    notes never need them, and decoding them all would take most of the dashboard's time.
+    """
 
     note: Note
     session_id: int
@@ -63,19 +68,37 @@ class AnalysedNote:
     segment: Segment | None
     agenda_topic: str
     agenda_position: int | None
-    polarity: str  # effective: human label if any, else machine, else "neutraal"
+    polarity: str  # effective: human label if any, else machine, else from the note's kind
     themes: list[str]  # effective, best first
     machine_polarity: str | None
     machine_themes: list[str]
-    theme_scores: dict[str, float] = field(default_factory=dict)
     intensity: float = 0.0
     sentiment: float = 0.0
     effort: bool = False
-    cues: list[dict[str, Any]] = field(default_factory=list)
-    keyphrases: list[str] = field(default_factory=list)
     human_labelled: bool = False
     key_quote: bool = False
     analysed: bool = False
+    raw_theme_scores: Any = None  # dict, or its JSON text until first read
+    raw_cues: Any = None
+    raw_keyphrases: Any = None
+
+    @property
+    def theme_scores(self) -> dict[str, float]:
+        if isinstance(self.raw_theme_scores, str):
+            self.raw_theme_scores = json.loads(self.raw_theme_scores)
+        return self.raw_theme_scores or {}
+
+    @property
+    def cues(self) -> list[dict[str, Any]]:
+        if isinstance(self.raw_cues, str):
+            self.raw_cues = json.loads(self.raw_cues)
+        return self.raw_cues or []
+
+    @property
+    def keyphrases(self) -> list[str]:
+        if isinstance(self.raw_keyphrases, str):
+            self.raw_keyphrases = json.loads(self.raw_keyphrases)
+        return self.raw_keyphrases or []
 
     @property
     def speaker_label(self) -> str:
@@ -292,15 +315,15 @@ def analysed_notes(
                 themes=themes,
                 machine_polarity=machine_polarity,
                 machine_themes=machine_themes,
-                theme_scores=dict(analysis["theme_scores"]) if analysis else {},
                 intensity=float(analysis["intensity"]) if analysis else 0.0,
                 sentiment=float(analysis["sentiment"]) if analysis else 0.0,
                 effort=bool(analysis["effort"]) if analysis else False,
-                cues=list(analysis["cues"]) if analysis else [],
-                keyphrases=list(analysis["keyphrases"]) if analysis else [],
                 human_labelled=label is not None,
                 key_quote=quotes.get(note.id, False),
                 analysed=analysis is not None,
+                raw_theme_scores=analysis["theme_scores"] if analysis else None,
+                raw_cues=analysis["cues"] if analysis else None,
+                raw_keyphrases=analysis["keyphrases"] if analysis else None,
             )
         )
     return out
@@ -312,6 +335,16 @@ def _kind_polarity(kind: NoteKind) -> str:
 
 
 _ANALYSIS_JSON = ("themes", "theme_scores", "cues", "keyphrases")
+
+
+def _theme_codes(value: Any) -> list[str]:
+    """Few distinct theme lists exist, so decoding each distinct JSON text once saves most of the work."""
+    return list(_decode_codes(value)) if isinstance(value, str) else list(value or [])
+
+
+@lru_cache(maxsize=4096)
+def _decode_codes(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text))
 
 
 def _json(value: Any) -> Any:
@@ -351,7 +384,8 @@ def _analyses(
             current = latest.get(vid)
             if current is None or current[1] != version:
                 latest[vid] = row
-    return {vid: {**dict(zip(names[:6], row[:6])), **{n: _json(v) for n, v in zip(_ANALYSIS_JSON, row[6:])}}
+    # Only the themes are decoded here; the rest is decoded by AnalysedNote on first read.
+    return {vid: {**dict(zip(names[:6], row[:6])), "themes": _theme_codes(row[6]), **dict(zip(_ANALYSIS_JSON[1:], row[7:]))}
             for vid, row in latest.items()}
 
 

@@ -92,8 +92,8 @@ def _pseudonymised(note: AnalysedNote, pseudo: Pseudonymiser) -> AnalysedNote:
     return dataclasses.replace(
         note,
         note=dataclasses.replace(note.note, text=pseudo(note.note.text)),
-        keyphrases=[pseudo(k) for k in note.keyphrases],
-        cues=[{**c, "text": pseudo(str(c.get("text", "")))} if isinstance(c, dict) else c for c in note.cues],
+        raw_keyphrases=[pseudo(k) for k in note.keyphrases],
+        raw_cues=[{**c, "text": pseudo(str(c.get("text", "")))} if isinstance(c, dict) else c for c in note.cues],
         agenda_topic=pseudo(note.agenda_topic),
     )
 
