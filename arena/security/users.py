@@ -6,6 +6,7 @@ from an OIDC provider (st.login) are matched on username or e-mail and carry no 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -139,13 +140,21 @@ def authenticate(db: Database, username: str, password: str) -> Actor | None:
         return None
     with db.read() as conn:
         row = _row(conn, name)
-    if row is None or row.disabled or not verify_password(row.password_hash, password):
+    if row is None or not row.password_hash:
+        verify_password(_dummy_hash(), password)  # same work as a real check: timing does not reveal names
+        return None
+    if row.disabled or not verify_password(row.password_hash, password):
         return None
     if needs_rehash(row.password_hash):
         with db.write() as conn:
             conn.execute(update(t.users).where(t.users.c.id == row.id).values(password_hash=hash_password(password)))
     with db.read() as conn:
         return _actor(conn, row)
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return hash_password("geen-echt-wachtwoord-" + "x" * 16)
 
 
 def actor_for_identity(db: Database, *identifiers: str | None) -> Actor | None:
