@@ -8,6 +8,7 @@
 
 from arena.nlp.clusters import discover_clusters
 from arena.nlp.engine import Engine
+from arena.nlp.learning import LabelledExample, compare, refit
 from arena.nlp.results import Cluster, Cue, NoteResult, ZorgklantSuggestion
 from arena.nlp.version import ENGINE_VERSION
 from arena.nlp.zorgklant import suggest_zorgklanten
@@ -17,8 +18,11 @@ __all__ = [
     "Cluster",
     "Cue",
     "Engine",
+    "LabelledExample",
     "NoteResult",
     "ZorgklantSuggestion",
+    "compare",
     "discover_clusters",
+    "refit",
     "suggest_zorgklanten",
 ]

@@ -10,6 +10,7 @@ evaluation report shows whether it beats the unaided engine.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,9 +49,14 @@ def base_examples() -> list[LabelledExample]:
     return load_jsonl(path) if path.exists() else []
 
 
-def refit(examples: Sequence[LabelledExample], folder: Path, engine: Engine | None = None,
+def refit(examples: Sequence[LabelledExample], folder: Path | None = None, engine: Engine | None = None,
           include_base: bool = True, c: float = 0.1) -> Path:
-    """Fit a new head on the shipped examples plus the team's corrections; save it in `folder`."""
+    """Fit a new head on the shipped examples plus the team's corrections; save it in `folder`
+    (default: a new time-stamped folder under the user's data folder) and return that folder."""
+    if folder is None:
+        from arena.paths import data_dir
+
+        folder = data_dir() / "nlp" / f"head-{time.strftime('%Y%m%d-%H%M%S')}"
     engine = engine or Engine.load()
     base = base_examples() if include_base else []
     data = [*base, *examples]
