@@ -114,7 +114,7 @@ EMBEDDING_WEIGHT = 0.35  # shrinks the 512 embedding columns so the few rule sig
 
 
 def fit_head(features: np.ndarray, polarities: list[str], themes: list[str], meta: dict,
-             c: float = 0.1, weights: np.ndarray | None = None) -> Head:
+             c: float = 0.05, weights: np.ndarray | None = None) -> Head:
     """Fit both regressions; `themes` holds the main theme per example or NO_THEME.
 
     Standardised features; the embedding block is down-weighted by folding the weight into

@@ -14,7 +14,8 @@ _EXTRA_STOP = frozenset(
 
 
 def _content(token: Token) -> bool:
-    return token.is_alpha and not token.is_stop and len(token.text) > 2 and token.lower_ not in _EXTRA_STOP
+    return (token.is_alpha and not token.is_stop and not token.like_num and len(token.text) > 2
+            and token.lower_ not in _EXTRA_STOP)
 
 
 def keyphrases(docs: list[tuple[int, Doc]], cues: list[Cue], limit: int = MAX_PHRASES) -> list[str]:

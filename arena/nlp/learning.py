@@ -50,7 +50,7 @@ def base_examples() -> list[LabelledExample]:
 
 
 def refit(examples: Sequence[LabelledExample], folder: Path | None = None, engine: Engine | None = None,
-          include_base: bool = True, c: float = 0.1) -> Path:
+          include_base: bool = True, c: float = 0.05) -> Path:
     """Fit a new head on the shipped examples plus the team's corrections; save it in `folder`
     (default: a new time-stamped folder under the user's data folder) and return that folder."""
     if folder is None:
