@@ -274,7 +274,7 @@ def analysed_notes(
         version_ids = [n.version_id for n in notes]
         note_ids = [n.id for n in notes]
         analyses = _analyses(conn, version_ids, version, ids)
-        labels = _latest_labels(conn, note_ids)
+        labels = _latest_labels(conn, note_ids, ids)
         quotes = _key_quotes(conn, ids)
         people = {
             r.id: (r.code, Segment(r.segment))
@@ -362,7 +362,6 @@ def _analyses(
     a = t.note_analyses
     columns = [a.c.note_version_id, a.c.engine_version, a.c.polarity, a.c.intensity, a.c.sentiment, a.c.effort]
     columns += [type_coerce(a.c[name], Text).label(name) for name in _ANALYSIS_JSON]
-    names = [c.name for c in columns]
     if session_ids is not None:
         by_session = (
             select(*columns)
@@ -385,12 +384,30 @@ def _analyses(
             if current is None or current[1] != version:
                 latest[vid] = row
     # Only the themes are decoded here; the rest is decoded by AnalysedNote on first read.
-    return {vid: {**dict(zip(names[:6], row[:6])), "themes": _theme_codes(row[6]), **dict(zip(_ANALYSIS_JSON[1:], row[7:]))}
-            for vid, row in latest.items()}
+    return {
+        vid: {
+            "note_version_id": row[0], "engine_version": row[1], "polarity": row[2], "intensity": row[3],
+            "sentiment": row[4], "effort": row[5], "themes": _theme_codes(row[6]),
+            "theme_scores": row[7], "cues": row[8], "keyphrases": row[9],
+        }
+        for vid, row in latest.items()
+    }
 
 
-def _latest_labels(conn, note_ids: list[int]) -> dict[int, dict[str, Any]]:
+def _latest_labels(conn, note_ids: list[int], session_ids: list[int] | None = None) -> dict[int, dict[str, Any]]:
     labels: dict[int, dict[str, Any]] = {}
+    if session_ids is not None:  # one joined query instead of chunked IN lists over every note id
+        latest = (
+            select(func.max(t.human_labels.c.id))
+            .join(t.notes, t.notes.c.id == t.human_labels.c.note_id)
+            .where(t.notes.c.session_id.in_(session_ids))
+            .group_by(t.human_labels.c.note_id)
+        )
+        wanted = set(note_ids)
+        for row in conn.execute(select(t.human_labels).where(t.human_labels.c.id.in_(latest))):
+            if row.note_id in wanted:
+                labels[row.note_id] = dict(row._mapping)
+        return labels
     for chunk in _chunks(note_ids):
         latest = (
             select(func.max(t.human_labels.c.id))

@@ -68,24 +68,26 @@ def to_note(row: Row) -> Note:
 
     Dictionary look-ups instead of Enum(value): this runs 50,000 times for a large dashboard.
     """
-    m = row._mapping
+    (note_id, session_id, author, created_at, since, offset, deleted_at, version_id, version, text,
+     kind, speaker_kind, participant_id, agenda_item_id, version_created_at, version_author) = row
+    edited = version > 1
     return Note(
-        id=m["id"],
-        session_id=m["session_id"],
-        version=m["version"],
-        version_id=m["version_id"],
-        author=m["author"],
-        created_at=m["created_at"],
-        seconds_since_start=m["seconds_since_start"],
-        text=m["text"],
-        kind=_NOTE_KINDS[m["kind"]],
-        speaker_kind=_SPEAKER_KINDS[m["speaker_kind"]],
-        participant_id=m["participant_id"],
-        agenda_item_id=m["agenda_item_id"],
-        recording_offset_s=m["recording_offset_s"],
-        edited_at=m["version_created_at"] if m["version"] > 1 else None,
-        edited_by=m["version_author"] if m["version"] > 1 else "",
-        deleted_at=m["deleted_at"],
+        id=note_id,
+        session_id=session_id,
+        version=version,
+        version_id=version_id,
+        author=author,
+        created_at=created_at,
+        seconds_since_start=since,
+        text=text,
+        kind=_NOTE_KINDS[kind],
+        speaker_kind=_SPEAKER_KINDS[speaker_kind],
+        participant_id=participant_id,
+        agenda_item_id=agenda_item_id,
+        recording_offset_s=offset,
+        edited_at=version_created_at if edited else None,
+        edited_by=version_author if edited else "",
+        deleted_at=deleted_at,
     )
 
 
