@@ -22,6 +22,8 @@ _NOT_IMPERATIVE = frozenset(
 _PRONOUN_AFTER_VERB = frozenset("ik je jij u hij zij ze we wij jullie men".split())
 NEGATED_POSITIVE = 0.9  # "niet tevreden" is nearly as negative as "ontevreden"
 NEGATED_NEGATIVE = 0.5  # "niet ontevreden" is mildly positive, not enthusiastic
+FAST_RESPONSE = 0.7  # weight of "binnen een uur"-style speed as praise
+_TIME_UNITS = frozenset("seconde minuut kwartier uur uurtje dag werkdag week etmaal".split())
 
 
 @dataclass
@@ -136,9 +138,29 @@ def extract(doc: Doc, offset: int = 0) -> Signals:
             sig.imperative += 1.0
             tok = sent[first]
             sig.cues.append(Cue(tok.idx + offset, tok.idx + len(tok.text) + offset, tok.text, "suggestion"))
+    for start, end in _fast_response(doc):
+        sig.positive += FAST_RESPONSE
+        span = doc[start:end]
+        sig.cues.append(Cue(span.start_char + offset, span.end_char + offset, span.text, "positive"))
     sig.exclamation = float(sum(t.text.count("!") for t in doc if t.is_punct))
     sig.question = float(sum(1 for t in doc if t.text == "?"))
     return sig
+
+
+def _fast_response(doc: Doc) -> list[tuple[int, int]]:
+    """"binnen een uur", "binnen twee werkdagen": speed is praise in this domain (unless it is
+    a demand: suggestions are recognised separately by their imperative or cue words)."""
+    spans = []
+    for i, tok in enumerate(doc):
+        if tok.lower_ != "binnen":
+            continue
+        for j in range(i + 1, min(len(doc), i + 5)):
+            if doc[j].lemma_ in _TIME_UNITS:
+                spans.append((i, j + 1))
+                break
+            if doc[j].is_punct:
+                break
+    return spans
 
 
 def _first_word(sent) -> int | None:
