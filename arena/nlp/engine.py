@@ -31,6 +31,7 @@ HEAD_DIR = "head"
 MAX_THEMES = 3
 THEME_MIN = 0.15  # blended score a secondary theme needs to be listed
 MAX_CUES = 1000  # a pasted transcript can fire 100k cues; the first thousand explain it enough
+RULE_SHARE = 0.3  # weight of the cue-based polarity, scaled by its confidence (CV on train)
 HEAD_SHARE = 0.7  # weight of the learned theme distribution against lexicon + similarity (CV on train)
 _LOAD_LOCK = threading.Lock()
 _LOADED: dict[tuple[str, str], Engine] = {}
@@ -114,7 +115,7 @@ class Engine:
             sig = parsed[i].signals
             if pol_p is not None and theme_p is not None:
                 rule_scores = self._rule_theme_scores(sig, sims[i])
-                polarity, themes, p_irr, p_pos = self._decide_head(pol_p[i], theme_p[i], rule_scores)
+                polarity, themes, p_irr, p_pos = self._decide_head(pol_p[i], theme_p[i], rule_scores, sig)
             else:
                 polarity, themes = self._decide_rules(sig, sims[i])
                 p_irr = p_pos = None
@@ -145,12 +146,18 @@ class Engine:
         return [_Parsed(merge([s for _, _, s in note]), [(o, d) for o, d, _ in note]) for note in per_note]
 
     # -- decisions --------------------------------------------------------------------
-    def _decide_head(self, pol: np.ndarray, theme: np.ndarray, rule_scores: dict[str, float]
+    def _decide_head(self, pol: np.ndarray, theme: np.ndarray, rule_scores: dict[str, float], sig: Signals
                      ) -> tuple[str, list[tuple[str, float]], float, float]:
         pol_classes = self.head.polarity.classes  # type: ignore[union-attr]
         theme_classes = self.head.theme.classes  # type: ignore[union-attr]
-        polarity = pol_classes[int(np.argmax(pol))]
-        p = dict(zip(pol_classes, pol.tolist(), strict=True))
+        # Sentence embeddings barely see negation ("nooit teruggebeld" sits next to "snel
+        # teruggebeld"), so the cue-based polarity gets a say in proportion to its confidence.
+        rule = sig.rule_polarity()
+        confidence = abs(sig.sentiment) if rule != "suggestie" else min(1.0, sig.imperative + sig.suggestion)
+        p = {c: (1 - RULE_SHARE) * v for c, v in zip(pol_classes, pol.tolist(), strict=True)}
+        if rule in p:
+            p[rule] += RULE_SHARE * confidence
+        polarity = max(p, key=p.get)  # type: ignore[arg-type]
         learned = dict(zip(theme_classes, theme.tolist(), strict=True))
         p_none = learned.pop(NO_THEME, 0.0)
         # blend the learned theme distribution with the lexicon/similarity scores (both normalised)
@@ -192,7 +199,10 @@ class Engine:
         if p_irr is not None and p_pos is not None:  # blend cue-based and learned polarity
             sentiment = 0.5 * sentiment + 0.5 * (p_pos - p_irr)
         if polarity == "irritatie":
-            intensity = max(sig.intensity, 0.3 * (p_irr if p_irr is not None else 1.0))
+            # how negative (cues, or the head's confidence when the wording is plain) plus how
+            # emphatic and repeated: repetition and intensifiers always raise it
+            negativity = max(sig.negativity, 0.45 * (p_irr if p_irr is not None else 0.5))
+            intensity = min(1.0, 0.75 * negativity + sig.emphasis)
             sentiment = min(sentiment, -0.1)
         else:
             intensity = 0.0

@@ -72,11 +72,19 @@ class Signals:
         return math.tanh(0.9 * raw * (boost if raw < 0 else 1.0))
 
     @property
+    def negativity(self) -> float:
+        """0..1: how much negative wording and how many unmet expectations."""
+        return 1.0 - math.exp(-(self.negative + self.unmet) / 1.6)
+
+    @property
+    def emphasis(self) -> float:
+        """Intensity added by intensifiers, repetition and exclamation marks."""
+        return 0.12 * min(self.intensifier, 2.0) + 0.18 * min(self.repetition, 1.5) + 0.08 * min(self.exclamation, 2)
+
+    @property
     def intensity(self) -> float:
-        """Irritation intensity 0..1: how negative, how emphatic, how often it happened."""
-        base = 1.0 - math.exp(-(self.negative + self.unmet) / 1.6)
-        extra = 0.12 * min(self.intensifier, 2.0) + 0.18 * min(self.repetition, 1.5) + 0.08 * min(self.exclamation, 2)
-        return max(0.0, min(1.0, base * 0.75 + extra))
+        """Irritation intensity 0..1 from the cues alone: how negative, how emphatic, how often."""
+        return max(0.0, min(1.0, 0.75 * self.negativity + self.emphasis))
 
     @property
     def effort_flag(self) -> bool:
