@@ -293,37 +293,24 @@ def analysed_notes(
             )
         }
     out: list[AnalysedNote] = []
+    no_analysis = (None, 0.0, 0.0, False, [], None, None, None)
     for note in notes:
         analysis = analyses.get(note.version_id)
+        polarity_m, intensity, sentiment, effort, machine_themes, scores, cues, keyphrases = analysis or no_analysis
         label = labels.get(note.id)
         code, segment = people.get(note.participant_id, (None, None)) if note.participant_id else (None, None)
         topic, position = topics.get(note.agenda_item_id, ("", None)) if note.agenda_item_id else ("", None)
-        machine_polarity = analysis["polarity"] if analysis else None
-        machine_themes = list(analysis["themes"]) if analysis else []
-        polarity = (label or {}).get("polarity") or machine_polarity or _kind_polarity(note.kind)
-        themes_label = (label or {}).get("themes")
-        themes = list(themes_label) if themes_label is not None else machine_themes
+        if label is None:
+            polarity = polarity_m or _kind_polarity(note.kind)
+            themes = list(machine_themes)
+        else:
+            polarity = label.get("polarity") or polarity_m or _kind_polarity(note.kind)
+            themes = list(label["themes"]) if label.get("themes") is not None else list(machine_themes)
         out.append(
             AnalysedNote(
-                note=note,
-                session_id=note.session_id,
-                participant_code=code,
-                segment=segment,
-                agenda_topic=topic,
-                agenda_position=position,
-                polarity=polarity,
-                themes=themes,
-                machine_polarity=machine_polarity,
-                machine_themes=machine_themes,
-                intensity=float(analysis["intensity"]) if analysis else 0.0,
-                sentiment=float(analysis["sentiment"]) if analysis else 0.0,
-                effort=bool(analysis["effort"]) if analysis else False,
-                human_labelled=label is not None,
-                key_quote=quotes.get(note.id, False),
-                analysed=analysis is not None,
-                raw_theme_scores=analysis["theme_scores"] if analysis else None,
-                raw_cues=analysis["cues"] if analysis else None,
-                raw_keyphrases=analysis["keyphrases"] if analysis else None,
+                note, note.session_id, code, segment, topic, position, polarity, themes, polarity_m,
+                list(machine_themes), float(intensity), float(sentiment), bool(effort),
+                label is not None, quotes.get(note.id, False), analysis is not None, scores, cues, keyphrases,
             )
         )
     return out
@@ -354,7 +341,7 @@ def _json(value: Any) -> Any:
 
 def _analyses(
     conn, version_ids: list[int], version: str, session_ids: list[int] | None = None
-) -> dict[int, dict[str, Any]]:
+) -> dict[int, tuple]:
     """The analysis per version: this engine's, else the newest any engine made.
 
     With `session_ids` one joined query replaces many chunked IN lists (what a 50 000-note dashboard needs).
@@ -384,14 +371,9 @@ def _analyses(
             if current is None or current[1] != version:
                 latest[vid] = row
     # Only the themes are decoded here; the rest is decoded by AnalysedNote on first read.
-    return {
-        vid: {
-            "note_version_id": row[0], "engine_version": row[1], "polarity": row[2], "intensity": row[3],
-            "sentiment": row[4], "effort": row[5], "themes": _theme_codes(row[6]),
-            "theme_scores": row[7], "cues": row[8], "keyphrases": row[9],
-        }
-        for vid, row in latest.items()
-    }
+    # (polarity, intensity, sentiment, effort, themes, theme_scores, cues, keyphrases); only the themes
+    # are decoded here, the rest by AnalysedNote on first read.
+    return {vid: (row[2], row[3], row[4], row[5], _theme_codes(row[6]), row[7], row[8], row[9]) for vid, row in latest.items()}
 
 
 def _latest_labels(conn, note_ids: list[int], session_ids: list[int] | None = None) -> dict[int, dict[str, Any]]:
