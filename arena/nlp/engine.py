@@ -30,6 +30,7 @@ from arena.nlp.text import chunks, normalise
 HEAD_DIR = "head"
 MAX_THEMES = 3
 THEME_MIN = 0.15  # blended score a secondary theme needs to be listed
+BATCH = 512  # notes per internal slice: spaCy docs are kept until key phrases are read
 MAX_CUES = 1000  # a pasted transcript can fire 100k cues; the first thousand explain it enough
 RULE_SHARE = 0.3  # weight of the cue-based polarity, scaled by its confidence (CV on train)
 HEAD_SHARE = 0.7  # weight of the learned theme distribution against lexicon + similarity (CV on train)
@@ -99,6 +100,13 @@ class Engine:
         return self.analyse_many([text])[0]
 
     def analyse_many(self, texts: list[str]) -> list[NoteResult]:
+        """Batched analysis, same order as `texts`; large lists go in slices to bound memory."""
+        results: list[NoteResult] = []
+        for start in range(0, len(texts), BATCH):
+            results.extend(self._analyse_batch(texts[start:start + BATCH]))
+        return results
+
+    def _analyse_batch(self, texts: list[str]) -> list[NoteResult]:
         if not texts:
             return []
         clean, parsed, features = self._features(texts)
