@@ -20,6 +20,7 @@ import numpy as np
 from arena.nlp.engine import Engine
 from arena.nlp.head import NO_THEME, Head, fit_head
 from arena.nlp.results import NoteResult
+from arena.nlp.taxonomy import POLARITIES
 from arena.nlp.version import ENGINE_VERSION
 
 CORRECTION_WEIGHT = 2.0  # a human correction counts double against the shipped examples
@@ -62,6 +63,10 @@ def refit(examples: Sequence[LabelledExample], folder: Path | None = None, engin
     data = [*base, *examples]
     if not data:
         raise ValueError("Geen voorbeelden om van te leren.")
+    known = set(engine.theme_codes)
+    wrong = [e for e in data if e.polarity not in POLARITIES or not set(e.themes) <= known]
+    if wrong:  # a typo would otherwise become a new class the app cannot show
+        raise ValueError(f"Onbekende polariteit of themacode in {len(wrong)} voorbeeld(en), bijv. {wrong[0]!r}.")
     weights = np.asarray([1.0] * len(base) + [CORRECTION_WEIGHT] * len(examples), dtype=np.float64)
     features = engine.features([e.text for e in data])
     head = fit_head(

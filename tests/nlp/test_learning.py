@@ -49,3 +49,11 @@ def test_comparison_report(engine: Engine) -> None:
     text = report.text()
     assert "zonder head" in text and "met head" in text and "oordeel" in text
     assert 0.0 <= report.with_head.polarity_accuracy <= 1.0
+
+
+def test_refit_rejects_unknown_labels(engine: Engine, tmp_path: Path) -> None:
+    import pytest
+
+    bad = [LabelledExample("Niemand belde terug.", "boos", ("bereikbaarheid",))]
+    with pytest.raises(ValueError, match="Onbekende"):
+        refit(bad, tmp_path / "head", engine=engine, include_base=False)
