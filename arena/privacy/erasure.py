@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from arena.domain.text import ValidationError
 from arena.paths import data_dir
@@ -20,7 +20,7 @@ from arena.privacy import erasure_log
 from arena.privacy.scrub import file_mentions, needles, replace_value, scrub_database
 from arena.services.auth import Actor, Permission, require
 from arena.services.sessions import NotFound
-from arena.store import repo_audit
+from arena.store import repo_audit, repo_notes
 from arena.store import tables as t
 from arena.store.database import Database
 from arena.store.types import utcnow
@@ -84,15 +84,7 @@ def erase_participant(
     replacements = identity_replacements(person.name, person.organisation, person.email, person.code)
     with db.write() as conn:
         if mode is ErasureMode.DELETE_NOTES:
-            ids = speaker_note_ids(conn, participant_id)
-            # Dependent rows go explicitly as well: no reliance on ON DELETE CASCADE being enforced.
-            for table in (t.action_evidence, t.key_quotes, t.human_labels, t.note_events):
-                conn.execute(delete(table).where(table.c.note_id.in_(ids)))
-            version_ids = select(t.note_versions.c.id).where(t.note_versions.c.note_id.in_(ids))
-            conn.execute(delete(t.note_analyses).where(t.note_analyses.c.note_version_id.in_(version_ids)))
-            conn.execute(delete(t.note_versions).where(t.note_versions.c.note_id.in_(ids)))
-            conn.execute(delete(t.notes).where(t.notes.c.id.in_(ids)))
-            result.notes_deleted = len(ids)
+            result.notes_deleted = repo_notes.purge_notes(conn, speaker_note_ids(conn, participant_id))
         conn.execute(
             update(t.participants).where(t.participants.c.id == participant_id).values(
                 name=ERASED_NAME, organisation="", email="", erased_at=now)

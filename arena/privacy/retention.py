@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import func, insert, select, update
 
 from arena.domain.text import ValidationError
 from arena.privacy.erasure import ErasureMode, compact_database, erase_participant
 from arena.services.auth import Actor, Permission, require
-from arena.store import repo_audit
+from arena.store import repo_audit, repo_notes
 from arena.store import tables as t
 from arena.store.database import Database
 from arena.store.types import utcnow
@@ -119,11 +119,6 @@ def _delete_session_notes(db: Database, actor: Actor, session_id: int) -> int:
     """Remaining notes (group remarks, observations) of a session past its term."""
     with db.write() as conn:
         ids = list(conn.execute(select(t.notes.c.id).where(t.notes.c.session_id == session_id)).scalars())
-        for table in (t.action_evidence, t.key_quotes, t.human_labels, t.note_events):
-            conn.execute(delete(table).where(table.c.note_id.in_(ids)))
-        version_ids = select(t.note_versions.c.id).where(t.note_versions.c.note_id.in_(ids))
-        conn.execute(delete(t.note_analyses).where(t.note_analyses.c.note_version_id.in_(version_ids)))
-        conn.execute(delete(t.note_versions).where(t.note_versions.c.note_id.in_(ids)))
-        conn.execute(delete(t.notes).where(t.notes.c.id.in_(ids)))
+        repo_notes.purge_notes(conn, ids)
         repo_audit.log(conn, actor.name, "retention.delete_notes", "session", session_id, {"notes": len(ids)})
     return len(ids)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, insert, or_, select, update
+from sqlalchemy import Connection, Select, and_, delete, insert, or_, select, update
 
 from arena.domain.model import Note, NoteVersion
 from arena.store import tables as t
@@ -123,3 +123,17 @@ def events(conn: Connection, note_id: int) -> list[dict[str, Any]]:
         select(t.note_events).where(t.note_events.c.note_id == note_id).order_by(t.note_events.c.id)
     )
     return [dict(r._mapping) for r in rows]
+
+
+def purge_notes(conn: Connection, note_ids: list[int]) -> int:
+    """Remove notes for good, with every row that hangs on them (erasure and retention only).
+
+    Dependent rows go explicitly: no reliance on ON DELETE CASCADE being enforced.
+    """
+    for table in (t.action_evidence, t.key_quotes, t.human_labels, t.note_events):
+        conn.execute(delete(table).where(table.c.note_id.in_(note_ids)))
+    version_ids = select(_v.c.id).where(_v.c.note_id.in_(note_ids))
+    conn.execute(delete(t.note_analyses).where(t.note_analyses.c.note_version_id.in_(version_ids)))
+    conn.execute(delete(_v).where(_v.c.note_id.in_(note_ids)))
+    conn.execute(delete(t.notes).where(t.notes.c.id.in_(note_ids)))
+    return len(note_ids)
