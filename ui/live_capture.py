@@ -17,7 +17,7 @@ from arena.capture.cues import CueWorker
 from arena.capture.shorthand import Speaker
 from arena.capture.timer import clock
 from arena.capture.views import KIND_SHORT, NoteView, local_time
-from arena.domain.model import NoteKind, Participant, SpeakerKind
+from arena.domain.model import NoteKind, Participant, SessionStatus, SpeakerKind
 from arena.domain.text import ValidationError
 from arena.services import capture
 from arena.services import notes as note_service
@@ -144,7 +144,10 @@ def agenda_panel(db: Database, actor: Actor, session_id: int) -> None:
                       on_click=capture.ensure_live, args=(db, actor, session))
             return
         total = state.session
-        st.markdown(f"Sessie :{total.level.colour}[**{total.label()}**]")
+        if session.status is SessionStatus.AFGEROND:  # a closed session's clock no longer runs
+            st.caption("Deze sessie is afgerond; nagekomen notities kunnen nog worden toegevoegd.")
+        else:
+            st.markdown(f"Sessie :{total.level.colour}[**{total.label()}**]")
         if state.item is None or state.item_index is None:
             st.caption("Geen huidig onderwerp." if items else "Deze sessie heeft geen agenda.")
         else:
