@@ -78,3 +78,4 @@ def test_writer_killed_at_random_moments_loses_no_acknowledged_note(sqlite_url):
     stored = {row[0] for row in con.execute("select id from notes")}
     assert acknowledged, "the writers never got to save anything"
     assert acknowledged <= stored, f"lost acknowledged notes: {sorted(acknowledged - stored)[:10]}"
+    print(f"100 SIGKILLs: {len(acknowledged)} acknowledged, {len(stored)} stored, 0 lost, integrity ok")
