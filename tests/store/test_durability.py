@@ -7,43 +7,63 @@ import os
 import random
 import signal
 import sqlite3
+import subprocess
+import sys
 import time
 
 from arena.services import notes, sessions
 from arena.services.auth import LOCAL_USER
 from arena.services.bootstrap import open_database
+from tests.conftest import REPO
 
 WRITERS = 8
 NOTES_EACH = 300
 
 
-def _writer(url: str, session_id: int, worker: int, start, results) -> None:
-    db = open_database(url, migrate=False)
-    start.wait()
-    failed = 0
-    for i in range(NOTES_EACH):
-        try:
-            notes.save_note(db, LOCAL_USER, session_id, f"schrijver {worker} notitie {i}")
-        except Exception:
-            failed += 1
-    results.put((worker, failed))
+# Writers are separate Python processes started with subprocess: multiprocessing's spawn would
+# re-run whatever sys.modules["__main__"] is, and AppTest leaves a Streamlit page there.
+_WRITER = """
+import sys, time
+from pathlib import Path
+from arena.services import notes
+from arena.services.auth import LOCAL_USER
+from arena.services.bootstrap import open_database
+url, session_id, worker, go, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), Path(sys.argv[4]), int(sys.argv[5])
+db = open_database(url, migrate=False)
+while not go.exists():
+    time.sleep(0.01)
+failed = 0
+for i in range(count):
+    try:
+        notes.save_note(db, LOCAL_USER, session_id, f"schrijver {worker} notitie {i}")
+    except Exception as exc:
+        failed += 1
+        print(repr(exc), file=sys.stderr)
+print(failed)
+"""
 
 
-def test_eight_processes_save_without_a_single_failure(sqlite_url):
+def test_eight_processes_save_without_a_single_failure(sqlite_url, tmp_path):
     db = open_database(sqlite_url)
     session_id = sessions.create_session(db, LOCAL_USER, title="Gelijktijdig").id
     db.dispose()
-    ctx = mp.get_context("spawn")
-    start, results = ctx.Event(), ctx.Queue()
-    procs = [ctx.Process(target=_writer, args=(sqlite_url, session_id, w, start, results)) for w in range(WRITERS)]
-    for p in procs:
-        p.start()
+    go = tmp_path / "go"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _WRITER, sqlite_url, str(session_id), str(w), str(go), str(NOTES_EACH)],
+            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        for w in range(WRITERS)
+    ]
     time.sleep(1.0)
-    start.set()
-    outcome = dict(results.get(timeout=900) for _ in procs)  # generous: a starved machine is slow, not wrong
-    for p in procs:
-        p.join(timeout=30)
-    assert sum(outcome.values()) == 0, outcome
+    go.touch()
+    failures = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=900)  # generous: a starved machine is slow, not wrong
+        assert proc.returncode == 0, err
+        failures.append(int(out.strip().splitlines()[-1]))
+    assert sum(failures) == 0, failures
     db = open_database(sqlite_url, migrate=False)
     assert len(notes.list_notes(db, LOCAL_USER, session_id)) == WRITERS * NOTES_EACH
 
