@@ -110,7 +110,7 @@ def list_notes(
     query = query.order_by(*order)
     if limit:
         query = query.limit(limit)
-    return [to_note(r) for r in conn.execute(query)]
+    return [to_note(r) for r in conn.execute(query).all()]  # fetchall: one driver call, not one per row
 
 
 def versions(conn: Connection, note_id: int) -> list[NoteVersion]:
