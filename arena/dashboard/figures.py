@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from arena import charts
 from arena.domain.model import ImprovementAction, Session
 from arena.services.analysis import AnalysedNote
+from arena.store.bulk import gc_paused
 
 from .clusters import ReviewedCluster
 
@@ -28,6 +29,18 @@ def build_all(
     *,
     timeline_session_id: int | None = None,
     trend_notes: Sequence[AnalysedNote] | None = None,
+) -> dict[str, go.Figure]:
+    with gc_paused():  # plotly builds many small objects; see arena.store.bulk
+        return _build_all(notes, sessions, actions, clusters, timeline_session_id, trend_notes)
+
+
+def _build_all(
+    notes: Sequence[AnalysedNote],
+    sessions: Sequence[Session],
+    actions: Sequence[ImprovementAction],
+    clusters: Sequence[ReviewedCluster],
+    timeline_session_id: int | None,
+    trend_notes: Sequence[AnalysedNote] | None,
 ) -> dict[str, go.Figure]:
     return {
         "themes": charts.irritations_per_theme(notes),

@@ -23,6 +23,7 @@ from arena.domain.text import ValidationError
 from arena.services.auth import Actor, Permission, require, require_any
 from arena.store import repo_audit, repo_notes
 from arena.store import tables as t
+from arena.store.bulk import gc_paused
 from arena.store.database import Database
 from arena.store.types import utcnow
 
@@ -262,7 +263,11 @@ def analysed_notes(
 ) -> list[AnalysedNote]:
     """Every live note of the sessions with its effective labels, in session order."""
     require_any(actor, Permission.ANALYSE, Permission.REPORT)
-    ids = list(session_ids)
+    with gc_paused():
+        return _analysed_notes(db, list(session_ids), version)
+
+
+def _analysed_notes(db: Database, ids: list[int], version: str | None) -> list[AnalysedNote]:
     if not ids:
         return []
     try:
