@@ -84,7 +84,7 @@ def save_planning_details(db: Database, actor: Actor, session_id: int, details: 
     value = {k: clean_note_text(getattr(details, k)).strip()[:300] for k in PlanningDetails.__dataclass_fields__}
     key = _details_key(session_id)
     with db.write() as conn:
-        session_service._existing(conn, session_id)
+        session_service.existing_session(conn, session_id)
         if not conn.execute(update(t.settings).where(t.settings.c.key == key).values(value=value)).rowcount:
             conn.execute(t.settings.insert().values(key=key, value=value))
         repo_audit.log(conn, actor.name, "planning.details", "session", session_id)
@@ -108,7 +108,7 @@ def apply_agenda(db: Database, actor: Actor, session_id: int, drafts: Sequence[A
     """Append drafts to the agenda in one transaction."""
     _plan(actor, session_id)
     with db.write() as conn:
-        session_service._existing(conn, session_id)
+        session_service.existing_session(conn, session_id)
         for draft in drafts:
             repo_sessions.insert_agenda_item(conn, session_id, _draft_values(draft))
         repo_audit.log(conn, actor.name, "agenda.apply", "session", session_id, {"items": len(drafts)})
@@ -134,7 +134,7 @@ def add_theme_topic(db: Database, actor: Actor, session_id: int, theme_code: str
         raise ValidationError("Een tijdvak moet tussen 1 en 480 minuten liggen.")
     draft = topic_draft(theme_code, int(timebox_min))
     with db.write() as conn:
-        session_service._existing(conn, session_id)
+        session_service.existing_session(conn, session_id)
         items = repo_sessions.agenda(conn, session_id)
         tail = [i for i in items if i.block in _END_BLOCKS]
         first_tail = items.index(tail[0]) if tail else len(items)
@@ -171,7 +171,7 @@ def duplicate_session(
     which belongs to one session)."""
     _plan(actor, session_id)
     with db.write() as conn:
-        source = session_service._existing(conn, session_id)
+        source = session_service.existing_session(conn, session_id)
         new_id = repo_sessions.insert_session(conn, {
             "title": (clean_note_text(title).strip() if title and title.strip() else f"{source.title} (vervolg)")[:300],
             "goal": source.goal,
@@ -278,7 +278,7 @@ def import_participants(
         raise ValidationError("Er zijn geen goede rijen om te importeren.")
     outcome = ImportOutcome(skipped_rows=bad_rows)
     with db.write() as conn:
-        session_service._existing(conn, session_id)
+        session_service.existing_session(conn, session_id)
         existing = repo_sessions.participants(conn, session_id)
         known = {key for p in existing if p.erased_at is None for key in identity_keys(p.name, p.organisation, p.email)}
         now_duplicate = [r.row for r in preview.rows if known & set(identity_keys(r.name, r.organisation, r.email))]

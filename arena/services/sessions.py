@@ -83,7 +83,7 @@ def update_session(db: Database, actor: Actor, session_id: int, **values: Any) -
     require(actor, Permission.PLAN)
     clean = _session_values(values)
     with db.write() as conn:
-        _existing(conn, session_id)
+        existing_session(conn, session_id)
         repo_sessions.update_session(conn, session_id, clean)
         repo_audit.log(conn, actor.name, "session.update", "session", session_id, {"fields": sorted(clean)})
         return repo_sessions.get_session(conn, session_id)  # type: ignore[return-value]
@@ -98,7 +98,7 @@ def start_live(db: Database, actor: Actor, session_id: int) -> Session:
     require(actor, Permission.CAPTURE)
     require_session(actor, session_id)
     with db.write() as conn:
-        session = _existing(conn, session_id)
+        session = existing_session(conn, session_id)
         values: dict[str, Any] = {"status": SessionStatus.LIVE.value}
         now = utcnow()
         if session.started_at is None:
@@ -116,7 +116,7 @@ def set_current_agenda_item(db: Database, actor: Actor, session_id: int, item_id
     require(actor, Permission.CAPTURE)
     require_session(actor, session_id)
     with db.write() as conn:
-        _existing(conn, session_id)
+        existing_session(conn, session_id)
         repo_sessions.update_session(
             conn, session_id, {"current_agenda_item_id": item_id, "current_item_started_at": utcnow()}
         )
@@ -127,7 +127,7 @@ def get_session(db: Database, actor: Actor, session_id: int) -> Session:
     require(actor, Permission.VIEW_SESSIONS)
     require_session(actor, session_id)
     with db.read() as conn:
-        return _existing(conn, session_id)
+        return existing_session(conn, session_id)
 
 
 def list_sessions(db: Database, actor: Actor) -> list[SessionOverview]:
@@ -152,7 +152,8 @@ def list_sessions(db: Database, actor: Actor) -> list[SessionOverview]:
         ]
 
 
-def _existing(conn, session_id: int) -> Session:
+def existing_session(conn, session_id: int) -> Session:
+    """The session inside an open transaction, or NotFound (Dutch message); shared by the session services."""
     session = repo_sessions.get_session(conn, session_id)
     if session is None:
         raise NotFound(f"Sessie {session_id} bestaat niet.")
@@ -192,7 +193,7 @@ def add_agenda_item(
     if position is not None:
         values["position"] = position
     with db.write() as conn:
-        _existing(conn, session_id)
+        existing_session(conn, session_id)
         item_id = repo_sessions.insert_agenda_item(conn, session_id, values)
         repo_audit.log(conn, actor.name, "agenda.add", "agenda_item", item_id, {"topic": values["topic"]})
         return next(i for i in repo_sessions.agenda(conn, session_id) if i.id == item_id)
@@ -272,7 +273,7 @@ def add_participant(
         "account_manager": clean_note_text(account_manager or "").strip()[:200],
     }
     with db.write() as conn:
-        _existing(conn, session_id)
+        existing_session(conn, session_id)
         values["code"] = next_code(repo_sessions.participant_codes(conn, session_id))
         participant_id = repo_sessions.insert_participant(conn, session_id, values)
         repo_audit.log(conn, actor.name, "participant.add", "participant", participant_id, {"code": values["code"]})
@@ -368,7 +369,7 @@ def add_observer(db: Database, actor: Actor, session_id: int, name: str,
         "email": clean_note_text(email or "").strip()[:300],
     }
     with db.write() as conn:
-        _existing(conn, session_id)
+        existing_session(conn, session_id)
         observer_id = repo_sessions.insert_observer(conn, session_id, values)
         repo_audit.log(conn, actor.name, "observer.add", "observer", observer_id)
         return next(o for o in repo_sessions.observers(conn, session_id) if o.id == observer_id)
