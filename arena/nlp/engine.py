@@ -111,7 +111,7 @@ class Engine:
             return []
         clean, parsed, features = self._features(texts)
         if self.head is not None:
-            pol_p, theme_p = self.head.predict(features)
+            pol_p, theme_p = self.head.predict(features, clean)
         else:
             pol_p = theme_p = None
         sims = features[:, -len(self.theme_codes):]

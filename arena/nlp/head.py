@@ -1,9 +1,10 @@
 """The small classifier head on top of the features (embedding + rule signals + theme similarity).
 
 Two multinomial logistic regressions, polarity (4 classes) and main theme (11 themes + "none"),
-blended with a nearest-neighbour vote over the labelled examples' embeddings.
-Stored as plain numpy arrays (no pickle), so loading is fast and safe; scikit-learn is only
-needed to fit.
+blended with a nearest-neighbour vote over the labelled examples' embeddings and with character
+n-gram models on the note's text (arena/nlp/ngrams.py).
+Stored as plain numpy arrays (no pickle), so loading is fast and safe; scikit-learn fits them and
+rebuilds the n-gram vectoriser from its stored vocabulary.
 """
 
 from __future__ import annotations
@@ -14,22 +15,10 @@ from pathlib import Path
 
 import numpy as np
 
+from arena.nlp.linear import Linear
+from arena.nlp.ngrams import CharNgrams, fit_ngrams
+
 NO_THEME = "-"
-
-
-@dataclass(frozen=True)
-class Linear:
-    classes: tuple[str, ...]
-    coef: np.ndarray  # (classes, features)
-    intercept: np.ndarray  # (classes,)
-
-    def proba(self, x: np.ndarray) -> np.ndarray:
-        z = x @ self.coef.T + self.intercept
-        if len(self.classes) == 2 and z.shape[1] == 1:  # scikit-learn's binary form
-            z = np.hstack([-z, z])
-        z -= z.max(axis=1, keepdims=True)
-        e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True)
 
 
 @dataclass(frozen=True)
@@ -60,17 +49,23 @@ class Head:
     theme: Linear
     meta: dict
     memory: Memory | None = None
+    ngrams: CharNgrams | None = None
 
     def transform(self, features: np.ndarray) -> np.ndarray:
         return (features - self.mean) / self.scale
 
-    def predict(self, features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def predict(self, features: np.ndarray, texts: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Class probabilities (polarity, theme); `texts` (the notes, cleaned) feed the n-gram model."""
         x = self.transform(features)
         pol, theme = self.polarity.proba(x), self.theme.proba(x)
         if self.memory is not None:
             emb = features[:, :EMBEDDING_DIMS]
             pol = LINEAR_SHARE * pol + (1 - LINEAR_SHARE) * self.memory.vote(emb, self.memory.polarity, len(pol[0]))
             theme = LINEAR_SHARE * theme + (1 - LINEAR_SHARE) * self.memory.vote(emb, self.memory.theme, len(theme[0]))
+        if self.ngrams is not None and texts is not None:
+            pol_n, theme_n = self.ngrams.proba(texts)
+            pol = (1 - NGRAM_POLARITY_SHARE) * pol + NGRAM_POLARITY_SHARE * pol_n
+            theme = (1 - NGRAM_THEME_SHARE) * theme + NGRAM_THEME_SHARE * theme_n
         return pol, theme
 
     def save(self, folder: Path) -> Path:
@@ -79,6 +74,8 @@ class Head:
         if self.memory is not None:
             memory = {"mem_vectors": self.memory.vectors.astype(np.float16),
                       "mem_polarity": self.memory.polarity, "mem_theme": self.memory.theme}
+        if self.ngrams is not None:
+            memory.update(self.ngrams.arrays())
         np.savez_compressed(
             folder / "head.npz", mean=self.mean, scale=self.scale,
             pol_coef=self.polarity.coef, pol_intercept=self.polarity.intercept,
@@ -98,11 +95,12 @@ class Head:
             memory = None
             if "mem_vectors" in z.files:
                 memory = Memory(z["mem_vectors"].astype(np.float32), z["mem_polarity"], z["mem_theme"])
+            theme_classes = tuple(meta["theme_classes"])
             return cls(
                 mean=z["mean"], scale=z["scale"],
                 polarity=Linear(tuple(meta["polarity_classes"]), z["pol_coef"], z["pol_intercept"]),
-                theme=Linear(tuple(meta["theme_classes"]), z["theme_coef"], z["theme_intercept"]),
-                meta=meta, memory=memory,
+                theme=Linear(theme_classes, z["theme_coef"], z["theme_intercept"]),
+                meta=meta, memory=memory, ngrams=CharNgrams.from_arrays(tuple(meta["polarity_classes"]), theme_classes, z),
             )
 
 
@@ -110,16 +108,19 @@ EMBEDDING_DIMS = 512
 KNN_K = 15  # neighbours that vote; temperature sharpens the vote towards the closest ones
 KNN_TEMPERATURE = 0.05
 LINEAR_SHARE = 0.7  # weight of the regressions against the neighbour vote (CV on train)
+NGRAM_THEME_SHARE = 0.5  # weights of the character n-gram models (CV on train)
+NGRAM_POLARITY_SHARE = 0.4
 EMBEDDING_WEIGHT = 0.35  # shrinks the 512 embedding columns so the few rule signals are not drowned
 
 
 def fit_head(features: np.ndarray, polarities: list[str], themes: list[str], meta: dict,
-             c: float = 0.05, weights: np.ndarray | None = None) -> Head:
+             c: float = 0.05, weights: np.ndarray | None = None, texts: list[str] | None = None) -> Head:
     """Fit both regressions; `themes` holds the main theme per example or NO_THEME.
 
     Standardised features; the embedding block is down-weighted by folding the weight into
     its scale, so prediction stays a plain (x - mean) / scale. C and the weight were chosen by
-    5-fold cross-validation on the training split only.
+    5-fold cross-validation on the training split only. With `texts` (the cleaned notes, same
+    order) the character n-gram theme model is fitted as well.
     """
     from sklearn.linear_model import LogisticRegression
 
@@ -138,4 +139,7 @@ def fit_head(features: np.ndarray, polarities: list[str], themes: list[str], met
         np.asarray([heads[0].classes.index(p) for p in polarities], dtype=np.int64),
         np.asarray([heads[1].classes.index(t) for t in themes], dtype=np.int64),
     )
-    return Head(mean.astype(np.float32), scale.astype(np.float32), heads[0], heads[1], meta, memory)
+    ngrams = None
+    if texts is not None:
+        ngrams = fit_ngrams(texts, polarities, themes, heads[0].classes, heads[1].classes, weights)
+    return Head(mean.astype(np.float32), scale.astype(np.float32), heads[0], heads[1], meta, memory, ngrams)

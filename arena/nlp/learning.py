@@ -21,6 +21,7 @@ from arena.nlp.engine import Engine
 from arena.nlp.head import NO_THEME, Head, fit_head
 from arena.nlp.results import NoteResult
 from arena.nlp.taxonomy import POLARITIES
+from arena.nlp.text import normalise
 from arena.nlp.version import ENGINE_VERSION
 
 CORRECTION_WEIGHT = 2.0  # a human correction counts double against the shipped examples
@@ -76,6 +77,7 @@ def refit(examples: Sequence[LabelledExample], folder: Path | None = None, engin
         meta={"engine_version": ENGINE_VERSION, "examples": len(data), "corrections": len(examples)},
         c=c,
         weights=weights,
+        texts=[normalise(e.text) for e in data],
     )
     return head.save(folder)
 

@@ -1,0 +1,55 @@
+"""The character n-gram models in the head: fitted, stored as plain arrays, rebuilt identically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from arena.nlp import Engine
+from arena.nlp.head import Head, fit_head
+from arena.nlp.ngrams import fit_ngrams
+
+TEXTS = ["Ik hing een uur in de wachtrij.", "De wachtmuziek bleef maar spelen.", "Niemand belde terug.",
+         "De factuur was te hoog.", "Weer een foute factuur.", "Extra kosten op de rekening.",
+         "Heel vriendelijk geholpen.", "We hebben twee vestigingen."]
+POLARITIES = ["irritatie"] * 6 + ["positief", "neutraal"]
+THEMES = ["bereikbaarheid"] * 3 + ["facturatie"] * 3 + ["bejegening", "-"]
+
+
+def test_compound_pieces_carry_the_theme() -> None:
+    classes = ("-", "bejegening", "bereikbaarheid", "facturatie")
+    model = fit_ngrams(TEXTS, POLARITIES, THEMES, ("irritatie", "neutraal", "positief"), classes)
+    _, theme = model.proba(["Die wachtmuziek!", "Een factuurfout"])  # neither word was seen whole
+    assert classes[int(theme[0].argmax())] == "bereikbaarheid"
+    assert classes[int(theme[1].argmax())] == "facturatie"
+    assert "wacht" in set(model.vocabulary.tolist())
+
+
+def test_head_round_trip_keeps_predictions(tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    features = rng.normal(size=(len(TEXTS), 530)).astype(np.float32)
+    head = fit_head(features, POLARITIES, THEMES, {"engine_version": "test"}, texts=TEXTS)
+    assert head.ngrams is not None
+    loaded = Head.load(head.save(tmp_path / "head"))
+    assert loaded is not None and loaded.ngrams is not None
+    for a, b in zip(head.predict(features, TEXTS), loaded.predict(features, TEXTS), strict=True):
+        np.testing.assert_allclose(a, b, atol=1e-3)  # float16 memory vectors on disk
+    # without texts the n-gram models are skipped, not failed
+    pol, theme = loaded.predict(features)
+    assert pol.shape == (len(TEXTS), 3) and theme.shape == (len(TEXTS), 4)
+
+
+def test_head_without_ngram_arrays_still_loads(tmp_path: Path) -> None:
+    rng = np.random.default_rng(1)
+    features = rng.normal(size=(len(TEXTS), 530)).astype(np.float32)
+    old = fit_head(features, POLARITIES, THEMES, {"engine_version": "older"})  # as heads before n-grams
+    loaded = Head.load(old.save(tmp_path / "old"))
+    assert loaded is not None and loaded.ngrams is None
+    assert loaded.predict(features, TEXTS)[1].shape == (len(TEXTS), 4)
+
+
+def test_shipped_head_has_ngram_models(engine: Engine) -> None:
+    assert engine.head is not None and engine.head.ngrams is not None
+    assert engine.head.ngrams.theme.classes == engine.head.theme.classes
+    assert len(engine.head.ngrams.vocabulary) > 10_000
