@@ -33,7 +33,8 @@ THEME_MIN = 0.15  # blended score a secondary theme needs to be listed
 BATCH = 512  # notes per internal slice: spaCy docs are kept until key phrases are read
 MAX_CUES = 1000  # a pasted transcript can fire 100k cues; the first thousand explain it enough
 RULE_SHARE = 0.3  # weight of the cue-based polarity, scaled by its confidence (CV on train)
-HEAD_SHARE = 0.7  # weight of the learned theme distribution against lexicon + similarity (CV on train)
+HEAD_SHARE = 0.9  # weight of the learned theme distribution against lexicon + similarity (CV on train)
+NONE_MARGIN = {"neutraal": 2.0, "positief": 4.0}  # a theme is dropped only when "no theme" clearly wins (CV on train)
 _LOAD_LOCK = threading.Lock()
 _LOADED: dict[tuple[str, str], Engine] = {}
 
@@ -176,7 +177,7 @@ class Engine:
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         themes = [(c, round(s, 4)) for c, s in ranked[:MAX_THEMES] if s >= THEME_MIN]
         top_learned = max(learned.values(), default=0.0)
-        if polarity in ("neutraal", "positief") and p_none > top_learned:
+        if polarity in ("neutraal", "positief") and p_none > NONE_MARGIN.get(polarity, 1.0) * top_learned:
             themes = []
         elif not themes and ranked and polarity in ("irritatie", "suggestie"):
             themes = [(ranked[0][0], round(ranked[0][1], 4))]

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from arena.nlp.linear import Linear
-from arena.nlp.ngrams import CharNgrams, fit_ngrams
+from arena.nlp.ngrams import NgramModel, fit_ngrams
 
 NO_THEME = "-"
 
@@ -49,7 +49,7 @@ class Head:
     theme: Linear
     meta: dict
     memory: Memory | None = None
-    ngrams: CharNgrams | None = None
+    ngrams: tuple[NgramModel, ...] = ()
 
     def transform(self, features: np.ndarray) -> np.ndarray:
         return (features - self.mean) / self.scale
@@ -62,10 +62,11 @@ class Head:
             emb = features[:, :EMBEDDING_DIMS]
             pol = LINEAR_SHARE * pol + (1 - LINEAR_SHARE) * self.memory.vote(emb, self.memory.polarity, len(pol[0]))
             theme = LINEAR_SHARE * theme + (1 - LINEAR_SHARE) * self.memory.vote(emb, self.memory.theme, len(theme[0]))
-        if self.ngrams is not None and texts is not None:
-            pol_n, theme_n = self.ngrams.proba(texts)
-            pol = (1 - NGRAM_POLARITY_SHARE) * pol + NGRAM_POLARITY_SHARE * pol_n
-            theme = (1 - NGRAM_THEME_SHARE) * theme + NGRAM_THEME_SHARE * theme_n
+        for model in self.ngrams if texts is not None else ():
+            pol_share, theme_share = NGRAM_SHARES[model.kind]
+            pol_n, theme_n = model.proba(texts)
+            pol = (1 - pol_share) * pol + pol_share * pol_n
+            theme = (1 - theme_share) * theme + theme_share * theme_n
         return pol, theme
 
     def save(self, folder: Path) -> Path:
@@ -74,8 +75,8 @@ class Head:
         if self.memory is not None:
             memory = {"mem_vectors": self.memory.vectors.astype(np.float16),
                       "mem_polarity": self.memory.polarity, "mem_theme": self.memory.theme}
-        if self.ngrams is not None:
-            memory.update(self.ngrams.arrays())
+        for model in self.ngrams:
+            memory.update(model.arrays())
         np.savez_compressed(
             folder / "head.npz", mean=self.mean, scale=self.scale,
             pol_coef=self.polarity.coef, pol_intercept=self.polarity.intercept,
@@ -100,16 +101,22 @@ class Head:
                 mean=z["mean"], scale=z["scale"],
                 polarity=Linear(tuple(meta["polarity_classes"]), z["pol_coef"], z["pol_intercept"]),
                 theme=Linear(theme_classes, z["theme_coef"], z["theme_intercept"]),
-                meta=meta, memory=memory, ngrams=CharNgrams.from_arrays(tuple(meta["polarity_classes"]), theme_classes, z),
+                meta=meta, memory=memory, ngrams=_load_ngrams(tuple(meta["polarity_classes"]), theme_classes, z),
             )
+
+
+def _load_ngrams(polarity_classes: tuple[str, ...], theme_classes: tuple[str, ...], z) -> tuple[NgramModel, ...]:
+    models = (NgramModel.from_arrays(kind, polarity_classes, theme_classes, z) for kind in NGRAM_SHARES)
+    return tuple(m for m in models if m is not None)
 
 
 EMBEDDING_DIMS = 512
 KNN_K = 15  # neighbours that vote; temperature sharpens the vote towards the closest ones
 KNN_TEMPERATURE = 0.05
 LINEAR_SHARE = 0.7  # weight of the regressions against the neighbour vote (CV on train)
-NGRAM_THEME_SHARE = 0.5  # weights of the character n-gram models (CV on train)
-NGRAM_POLARITY_SHARE = 0.4
+# (polarity, theme) weight of each n-gram model, blended in this order onto the dense head's
+# probabilities (5-fold CV on train: +2 points polarity, +3 points theme over the dense head alone)
+NGRAM_SHARES = {"char": (0.4, 0.5), "word": (0.35, 0.25)}
 EMBEDDING_WEIGHT = 0.35  # shrinks the 512 embedding columns so the few rule signals are not drowned
 
 
@@ -139,7 +146,10 @@ def fit_head(features: np.ndarray, polarities: list[str], themes: list[str], met
         np.asarray([heads[0].classes.index(p) for p in polarities], dtype=np.int64),
         np.asarray([heads[1].classes.index(t) for t in themes], dtype=np.int64),
     )
-    ngrams = None
-    if texts is not None:
-        ngrams = fit_ngrams(texts, polarities, themes, heads[0].classes, heads[1].classes, weights)
-    return Head(mean.astype(np.float32), scale.astype(np.float32), heads[0], heads[1], meta, memory, ngrams)
+    ngrams: list[NgramModel] = []
+    for kind in NGRAM_SHARES if texts is not None else ():
+        try:
+            ngrams.append(fit_ngrams(kind, texts, polarities, themes, heads[0].classes, heads[1].classes, weights))
+        except ValueError:  # a handful of examples can leave no n-gram seen twice: dense head only
+            continue
+    return Head(mean.astype(np.float32), scale.astype(np.float32), heads[0], heads[1], meta, memory, tuple(ngrams))

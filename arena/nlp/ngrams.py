@@ -1,13 +1,16 @@
-"""Character n-gram theme model: TF-IDF over 2-5 letter pieces of the note + logistic regression.
+"""N-gram text models beside the embedding head: TF-IDF over the note's text + logistic regression.
 
-Dutch glues words together ("klantnummer", "wachtmuziek", "opzegtermijn", "spoedtoeslag"):
-a sentence embedding sees such compounds poorly and the lexicon cannot list them all, but their
-letter pieces ("klant", "wacht", "opzeg", "toesl") carry the theme. Blended with the embedding
-head this raised theme top-1 by 2-3 points in cross-validation on the training statements; its
-polarity model helps most on longer story-like notes.
+Two kinds, each with a polarity and a theme model:
+- letter pieces (2-5 characters): Dutch glues words together ("klantnummer", "wachtmuziek",
+  "opzegtermijn", "spoedtoeslag"); a sentence embedding sees such compounds poorly and the
+  lexicon cannot list them all, but their pieces ("klant", "wacht", "opzeg") carry the theme;
+- word sequences (1-3 words): the embedding barely sees the sign of a sentence ("niet eens",
+  "geen hart voor", "belden zelf op"), word n-grams do.
+In cross-validation on the training statements the letter pieces raised theme top-1 by 2-3 points,
+the word n-grams polarity by 2 points (see the closing figures in models/README.md).
 
 Stored as plain arrays (vocabulary, idf, coefficients) in the head's npz file, no pickle;
-scikit-learn rebuilds the vectoriser from them.
+scikit-learn rebuilds the vectorisers from them.
 """
 
 from __future__ import annotations
@@ -16,33 +19,37 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from arena.nlp.linear import Linear
+from arena.nlp.linear import Linear, from_sklearn
 
-NGRAM_RANGE = (2, 5)
+KINDS = {  # name -> vectoriser settings
+    "char": {"analyzer": "char_wb", "ngram_range": (2, 5)},
+    "word": {"analyzer": "word", "ngram_range": (1, 3), "token_pattern": r"(?u)\b\w+\b"},
+}
 MIN_DF = 2  # a piece seen in one statement only is noise
-C = 10.0  # the sparse TF-IDF rows need far less regularisation than the dense head (CV on train)
+C = 10.0  # sparse TF-IDF rows need far less regularisation than the dense head (CV on train)
 
 
-def _vectoriser(vocabulary: list[str] | None = None):
+def _vectoriser(kind: str, vocabulary: list[str] | None = None):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    return TfidfVectorizer(analyzer="char_wb", ngram_range=NGRAM_RANGE, sublinear_tf=True, lowercase=True,
+    return TfidfVectorizer(**KINDS[kind], sublinear_tf=True, lowercase=True,
                            min_df=1 if vocabulary is not None else MIN_DF, vocabulary=vocabulary,
                            dtype=np.float32)
 
 
 @dataclass(frozen=True)
-class CharNgrams:
-    """One TF-IDF vocabulary, two linear models on it: polarity and theme (same classes and
-    column order as the dense head's)."""
+class NgramModel:
+    """One TF-IDF vocabulary, two linear models on it (same classes and column order as the
+    dense head's)."""
 
+    kind: str
     vocabulary: np.ndarray  # (pieces,) unicode, index = column
     idf: np.ndarray  # (pieces,)
     polarity: Linear
     theme: Linear
 
     def __post_init__(self) -> None:
-        vectoriser = _vectoriser([str(v) for v in self.vocabulary])
+        vectoriser = _vectoriser(self.kind, [str(v) for v in self.vocabulary])
         vectoriser.idf_ = self.idf.astype(np.float64)
         object.__setattr__(self, "_vectoriser", vectoriser)
 
@@ -51,31 +58,34 @@ class CharNgrams:
         return self.polarity.proba(x), self.theme.proba(x)
 
     def arrays(self) -> dict[str, np.ndarray]:
-        return {"ngram_vocabulary": self.vocabulary, "ngram_idf": self.idf,
-                "ngram_pol_coef": self.polarity.coef, "ngram_pol_intercept": self.polarity.intercept,
-                "ngram_theme_coef": self.theme.coef, "ngram_theme_intercept": self.theme.intercept}
+        k = f"ngram_{self.kind}_"
+        return {k + "vocabulary": self.vocabulary, k + "idf": self.idf,
+                k + "pol_coef": self.polarity.coef, k + "pol_intercept": self.polarity.intercept,
+                k + "theme_coef": self.theme.coef, k + "theme_intercept": self.theme.intercept}
 
     @classmethod
-    def from_arrays(cls, polarity_classes: tuple[str, ...], theme_classes: tuple[str, ...], z) -> CharNgrams | None:
-        if "ngram_vocabulary" not in z.files:
+    def from_arrays(cls, kind: str, polarity_classes: tuple[str, ...], theme_classes: tuple[str, ...],
+                    z) -> NgramModel | None:
+        k = f"ngram_{kind}_"
+        if k + "vocabulary" not in z.files:
             return None
-        return cls(z["ngram_vocabulary"], z["ngram_idf"],
-                   Linear(polarity_classes, z["ngram_pol_coef"], z["ngram_pol_intercept"]),
-                   Linear(theme_classes, z["ngram_theme_coef"], z["ngram_theme_intercept"]))
+        return cls(kind, z[k + "vocabulary"], z[k + "idf"],
+                   Linear(polarity_classes, z[k + "pol_coef"], z[k + "pol_intercept"]),
+                   Linear(theme_classes, z[k + "theme_coef"], z[k + "theme_intercept"]))
 
 
-def fit_ngrams(texts: list[str], polarities: list[str], themes: list[str], polarity_classes: tuple[str, ...],
-               theme_classes: tuple[str, ...], weights: np.ndarray | None = None, c: float = C) -> CharNgrams:
+def fit_ngrams(kind: str, texts: list[str], polarities: list[str], themes: list[str],
+               polarity_classes: tuple[str, ...], theme_classes: tuple[str, ...],
+               weights: np.ndarray | None = None, c: float = C) -> NgramModel:
     """Fit on the notes' texts; the class tuples fix the column order (the dense head's)."""
     from sklearn.linear_model import LogisticRegression
 
-    vectoriser = _vectoriser()
+    vectoriser = _vectoriser(kind)
     x = vectoriser.fit_transform(texts)
     models = []
     for labels, classes in ((polarities, polarity_classes), (themes, theme_classes)):
         model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
         model.fit(x, labels, sample_weight=weights)
-        order = [list(model.classes_).index(k) for k in classes]
-        models.append(Linear(classes, model.coef_[order].astype(np.float32), model.intercept_[order].astype(np.float32)))
+        models.append(from_sklearn(model, classes))
     vocabulary = sorted(vectoriser.vocabulary_, key=vectoriser.vocabulary_.get)
-    return CharNgrams(np.asarray(vocabulary, dtype=str), vectoriser.idf_.astype(np.float32), *models)
+    return NgramModel(kind, np.asarray(vocabulary, dtype=str), vectoriser.idf_.astype(np.float32), *models)
