@@ -1,4 +1,4 @@
-"""A fitted multinomial logistic regression as plain arrays (dense or sparse input)."""
+"""A fitted multinomial logistic regression as plain arrays."""
 
 from __future__ import annotations
 
@@ -14,13 +14,16 @@ class Linear:
     intercept: np.ndarray  # (classes,)
 
     def proba(self, x) -> np.ndarray:
-        """Class probabilities for dense or scipy-sparse rows."""
         z = x @ self.coef.T + self.intercept
         if len(self.classes) == 2 and z.shape[1] == 1:  # scikit-learn's binary form: sigmoid(z)
             z = np.hstack([np.zeros_like(z), z])
-        z -= z.max(axis=1, keepdims=True)
-        e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True)
+        return softmax(z)
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
 
 
 def from_sklearn(model, classes: tuple[str, ...]) -> Linear:

@@ -10,31 +10,40 @@ In cross-validation on the training statements the letter pieces raised theme to
 the word n-grams polarity by 2 points (see the closing figures in models/README.md).
 
 Stored as plain arrays (vocabulary, idf, coefficients) in the head's npz file, no pickle;
-scikit-learn rebuilds the vectorisers from them.
+scikit-learn fits them, arena/nlp/tfidf.py applies them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from arena.nlp.linear import Linear, from_sklearn
+from arena.nlp.linear import Linear, from_sklearn, softmax
+from arena.nlp.tfidf import Tfidf, char_wb_ngrams, linear_scores, word_ngrams
 
-KINDS = {  # name -> vectoriser settings
+TOKEN = r"(?u)\b\w+\b"  # one-letter words count too ("u", "’s")
+KINDS = {  # name -> scikit-learn vectoriser settings (fitting) and the same analysis (applying)
     "char": {"analyzer": "char_wb", "ngram_range": (2, 5)},
-    "word": {"analyzer": "word", "ngram_range": (1, 3), "token_pattern": r"(?u)\b\w+\b"},
+    "word": {"analyzer": "word", "ngram_range": (1, 3), "token_pattern": TOKEN},
 }
+
+
+def _analyser(kind: str) -> Callable[[str], list[str]]:
+    low, high = KINDS[kind]["ngram_range"]
+    if kind == "char":
+        return lambda text: char_wb_ngrams(text, low, high)
+    return lambda text: word_ngrams(text, low, high, TOKEN)
 MIN_DF = 2  # a piece seen in one statement only is noise
 C = 10.0  # sparse TF-IDF rows need far less regularisation than the dense head (CV on train)
 
 
-def _vectoriser(kind: str, vocabulary: list[str] | None = None):
+def sklearn_vectoriser(kind: str, vocabulary: list[str] | None = None):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     return TfidfVectorizer(**KINDS[kind], sublinear_tf=True, lowercase=True,
-                           min_df=1 if vocabulary is not None else MIN_DF, vocabulary=vocabulary,
-                           dtype=np.float32)
+                           min_df=1 if vocabulary is not None else MIN_DF, vocabulary=vocabulary)
 
 
 @dataclass(frozen=True)
@@ -49,13 +58,11 @@ class NgramModel:
     theme: Linear
 
     def __post_init__(self) -> None:
-        vectoriser = _vectoriser(self.kind, [str(v) for v in self.vocabulary])
-        vectoriser.idf_ = self.idf.astype(np.float64)
-        object.__setattr__(self, "_vectoriser", vectoriser)
+        object.__setattr__(self, "_tfidf", Tfidf(_analyser(self.kind), self.vocabulary.tolist(), self.idf))
 
     def proba(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        x = self._vectoriser.transform(texts)  # type: ignore[attr-defined]
-        return self.polarity.proba(x), self.theme.proba(x)
+        rows = self._tfidf.rows(texts)  # type: ignore[attr-defined]
+        return tuple(softmax(linear_scores(rows, m.coef, m.intercept)) for m in (self.polarity, self.theme))  # type: ignore[return-value]
 
     def arrays(self) -> dict[str, np.ndarray]:
         k = f"ngram_{self.kind}_"
@@ -80,7 +87,7 @@ def fit_ngrams(kind: str, texts: list[str], polarities: list[str], themes: list[
     """Fit on the notes' texts; the class tuples fix the column order (the dense head's)."""
     from sklearn.linear_model import LogisticRegression
 
-    vectoriser = _vectoriser(kind)
+    vectoriser = sklearn_vectoriser(kind)
     x = vectoriser.fit_transform(texts)
     models = []
     for labels, classes in ((polarities, polarity_classes), (themes, theme_classes)):
