@@ -1,8 +1,9 @@
 """Accuracy of the NLP engine: irritation F1, polarity accuracy, theme top-1.
 
 Sets: ../shared/eval/dev_notes.jsonl (development set, 30 real statements) and
-data/labelled/heldout.jsonl (our held-out split, never fitted on). Each set is scored with the
-shipped head and without it (the unaided rules + semantic similarity).
+data/labelled/heldout.jsonl (our held-out split, never fitted on), the latter also per register:
+short notes (ids "ho-") and statements in the written story/article/advice register (ids "nw-").
+Each set is scored with the shipped head and without it (the unaided rules + semantic similarity).
 
     .venv/bin/python benchmarks/nlp_eval.py [--errors]
 """
@@ -10,12 +11,14 @@ shipped head and without it (the unaided rules + semantic similarity).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+REGISTERS = {"ho-": "korte notities", "nw-": "verhalen, artikelen, adviezen"}
 SETS = {
     "dev (shared)": REPO.parent / "shared" / "eval" / "dev_notes.jsonl",
     "held-out (eigen)": REPO / "data" / "labelled" / "heldout.jsonl",
@@ -32,16 +35,22 @@ def main() -> int:
     from arena.nlp.learning import compare, load_jsonl
 
     engine = Engine.load()
-    sets = dict(SETS)
-    for extra in args.file or []:
-        sets[extra.name] = extra
-    print("targets: irritatie-F1 >= 0.90, polariteit >= 0.85, thema top-1 >= 0.85")
-    for name, path in sets.items():
+    sets: dict[str, list] = {}
+    for name, path in {**SETS, **{extra.name: extra for extra in args.file or []}}.items():
         if not path.exists():
             print(f"{name}: {path} niet gevonden")
             continue
-        report = compare(engine, load_jsonl(path))
-        print(f"== {name} ({path.name})")
+        sets[f"{name} ({path.name})"] = load_jsonl(path)
+    held = SETS["held-out (eigen)"]
+    if held.exists():
+        ids = [json.loads(line)["id"] for line in held.read_text(encoding="utf-8").splitlines() if line.strip()]
+        examples = load_jsonl(held)
+        for prefix, label in REGISTERS.items():
+            sets[f"held-out, {label}"] = [e for i, e in zip(ids, examples, strict=True) if i.startswith(prefix)]
+    print("targets: irritatie-F1 >= 0.90, polariteit >= 0.85, thema top-1 >= 0.85")
+    for name, examples in sets.items():
+        report = compare(engine, examples)
+        print(f"== {name}")
         print(report.text())
         if args.errors:
             for line in report.with_head.errors:
