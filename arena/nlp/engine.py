@@ -34,6 +34,7 @@ BATCH = 512  # notes per internal slice: spaCy docs are kept until key phrases a
 MAX_CUES = 1000  # a pasted transcript can fire 100k cues; the first thousand explain it enough
 RULE_SHARE = 0.3  # weight of the cue-based polarity, scaled by its confidence (CV on train)
 HEAD_SHARE = 0.9  # weight of the learned theme distribution against lexicon + similarity (CV on train)
+LEXICON_SHARE = 0.15  # a lexicon cue always gets a direct say, so a team's own words count (CV on train: no loss)
 NONE_MARGIN = {"neutraal": 2.0, "positief": 4.0}  # a theme is dropped only when "no theme" clearly wins (CV on train)
 _LOAD_LOCK = threading.Lock()
 _LOADED: dict[tuple[str, str], Engine] = {}
@@ -173,6 +174,7 @@ class Engine:
         learned_total = sum(learned.values()) or 1.0
         rule_total = sum(rule_scores.values()) or 1.0
         scores = {c: HEAD_SHARE * learned.get(c, 0.0) / learned_total + (1 - HEAD_SHARE) * rule_scores.get(c, 0.0) / rule_total
+                  + LEXICON_SHARE * (1.0 - math.exp(-sig.themes.get(c, 0.0)))
                   for c in self.theme_codes}
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         themes = [(c, round(s, 4)) for c, s in ranked[:MAX_THEMES] if s >= THEME_MIN]
