@@ -177,12 +177,13 @@ class Engine:
                   + LEXICON_SHARE * (1.0 - math.exp(-sig.themes.get(c, 0.0)))
                   for c in self.theme_codes}
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        themes = [(c, round(s, 4)) for c, s in ranked[:MAX_THEMES] if s >= THEME_MIN]
+        # scores reach 1 + LEXICON_SHARE at most; shown on a 0..1 scale
+        themes = [(c, round(s / (1 + LEXICON_SHARE), 4)) for c, s in ranked[:MAX_THEMES] if s >= THEME_MIN]
         top_learned = max(learned.values(), default=0.0)
         if polarity in ("neutraal", "positief") and p_none > NONE_MARGIN.get(polarity, 1.0) * top_learned:
             themes = []
         elif not themes and ranked and polarity in ("irritatie", "suggestie"):
-            themes = [(ranked[0][0], round(ranked[0][1], 4))]
+            themes = [(ranked[0][0], round(ranked[0][1] / (1 + LEXICON_SHARE), 4))]
         return polarity, themes, p.get("irritatie", 0.0), p.get("positief", 0.0)
 
     def _rule_theme_scores(self, sig: Signals, sims: np.ndarray) -> dict[str, float]:

@@ -21,7 +21,7 @@ PIPELINE_DIR = "pipeline"
 
 def build_nlp() -> Language:
     nlp = spacy.blank("nl")
-    nlp.meta.update({"name": "arena_nl", "version": "2026.11.1", "license": "MIT",
+    nlp.meta.update({"name": "arena_nl", "version": "2026.11.2", "license": "MIT",
                      "description": "klantenarena: Dutch sentences, lemmas and irritation cues"})
     add_abbreviations(nlp)
     nlp.add_pipe("arena_sentences")
