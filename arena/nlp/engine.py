@@ -22,7 +22,7 @@ from arena.nlp.keyphrases import keyphrases
 from arena.nlp.lexicon import Lexicon
 from arena.nlp.pipeline import load_nlp
 from arena.nlp.results import Cue, NoteResult
-from arena.nlp.semantic import Embedder, ThemePrototypes
+from arena.nlp.semantic import EMBED_CHARS, Embedder, ThemePrototypes
 from arena.nlp.signals import Signals, extract, merge
 from arena.nlp.taxonomy import load_theme_texts
 from arena.nlp.text import chunks, normalise
@@ -113,7 +113,9 @@ class Engine:
             return []
         clean, parsed, features = self._features(texts)
         if self.head is not None:
-            pol_p, theme_p = self.head.predict(features, clean)
+            # the n-gram models read the same opening as the encoder: a pasted transcript of 1M
+            # characters would otherwise cost seconds of n-gram counting for no better theme
+            pol_p, theme_p = self.head.predict(features, [t[:EMBED_CHARS] for t in clean])
         else:
             pol_p = theme_p = None
         sims = features[:, -len(self.theme_codes):]
