@@ -1,0 +1,52 @@
+"""K-fold cross-validation of the classifier head on data/labelled/train.jsonl.
+
+The figure the head's settings were chosen by (never the held-out split or the dev set): each fold
+fits a head on the other folds, exactly as `python -m arena.nlp.build` does, and scores the
+engine with that head on the left-out fold.
+
+    .venv/bin/python -m benchmarks.nlp_cv [--folds 5] [--seed 0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import numpy as np
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+
+    from arena.nlp import Engine
+    from arena.nlp.head import NO_THEME, fit_head
+    from arena.nlp.learning import base_examples, score
+    from arena.nlp.text import normalise
+
+    started = time.perf_counter()
+    examples = base_examples()
+    engine = Engine.load().without_head()
+    texts = [e.text for e in examples]
+    features = engine.features(texts)
+    clean = [normalise(t) for t in texts]
+    order = np.random.default_rng(args.seed).permutation(len(examples))
+    results = [None] * len(examples)
+    for k in range(args.folds):
+        test = order[k::args.folds]
+        train = np.setdiff1d(order, test)
+        head = fit_head(features[train], [examples[i].polarity for i in train],
+                        [examples[i].themes[0] if examples[i].themes else NO_THEME for i in train],
+                        {"fold": k}, texts=[clean[i] for i in train])
+        for i, result in zip(test, engine.with_head(head).analyse_many([texts[i] for i in test]), strict=True):
+            results[i] = result
+    scores = score(results, examples)  # type: ignore[arg-type]
+    print(f"{args.folds}-fold CV on train.jsonl ({len(examples)} statements, {time.perf_counter() - started:.0f} s)")
+    print(scores.line("met head"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
