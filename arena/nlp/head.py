@@ -1,10 +1,10 @@
 """The small classifier head on top of the features (embedding + rule signals + theme similarity).
 
 Two multinomial logistic regressions, polarity (4 classes) and main theme (11 themes + "none"),
-blended with a nearest-neighbour vote over the labelled examples' embeddings and with character
-n-gram models on the note's text (arena/nlp/ngrams.py).
-Stored as plain numpy arrays (no pickle), so loading is fast and safe; scikit-learn fits them and
-rebuilds the n-gram vectoriser from its stored vocabulary.
+blended with a nearest-neighbour vote over the labelled examples' embeddings and with letter and
+word n-gram models on the note's text (arena/nlp/ngrams.py).
+Stored as plain numpy arrays (no pickle), so loading is fast and safe; scikit-learn is only
+needed to fit.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ class Head:
         return (features - self.mean) / self.scale
 
     def predict(self, features: np.ndarray, texts: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """Class probabilities (polarity, theme); `texts` (the notes, cleaned) feed the n-gram model."""
+        """Class probabilities (polarity, theme); `texts` (the notes, cleaned) feed the n-gram models."""
         x = self.transform(features)
         pol, theme = self.polarity.proba(x), self.theme.proba(x)
         if self.memory is not None:
@@ -71,16 +71,16 @@ class Head:
 
     def save(self, folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
-        memory = {}
+        extra = {}
         if self.memory is not None:
-            memory = {"mem_vectors": self.memory.vectors.astype(np.float16),
-                      "mem_polarity": self.memory.polarity, "mem_theme": self.memory.theme}
+            extra = {"mem_vectors": self.memory.vectors.astype(np.float16),
+                     "mem_polarity": self.memory.polarity, "mem_theme": self.memory.theme}
         for model in self.ngrams:
-            memory.update(model.arrays())
+            extra.update(model.arrays())
         np.savez_compressed(
             folder / "head.npz", mean=self.mean, scale=self.scale,
             pol_coef=self.polarity.coef, pol_intercept=self.polarity.intercept,
-            theme_coef=self.theme.coef, theme_intercept=self.theme.intercept, **memory,
+            theme_coef=self.theme.coef, theme_intercept=self.theme.intercept, **extra,
         )
         meta = {**self.meta, "polarity_classes": list(self.polarity.classes),
                 "theme_classes": list(self.theme.classes)}
