@@ -22,24 +22,19 @@ def main() -> int:
     args = parser.parse_args()
 
     from arena.nlp import Engine
-    from arena.nlp.head import NO_THEME, fit_head
-    from arena.nlp.learning import base_examples, score
-    from arena.nlp.text import normalise
+    from arena.nlp.learning import base_examples, fit_examples, score
 
     started = time.perf_counter()
     examples = base_examples()
     engine = Engine.load().without_head()
     texts = [e.text for e in examples]
     features = engine.features(texts)
-    clean = [normalise(t) for t in texts]
     order = np.random.default_rng(args.seed).permutation(len(examples))
     results = [None] * len(examples)
     for k in range(args.folds):
         test = order[k::args.folds]
         train = np.setdiff1d(order, test)
-        head = fit_head(features[train], [examples[i].polarity for i in train],
-                        [examples[i].themes[0] if examples[i].themes else NO_THEME for i in train],
-                        {"fold": k}, texts=[clean[i] for i in train])
+        head = fit_examples(features[train], [examples[i] for i in train], {"fold": k})
         for i, result in zip(test, engine.with_head(head).analyse_many([texts[i] for i in test]), strict=True):
             results[i] = result
     scores = score(results, examples)  # type: ignore[arg-type]

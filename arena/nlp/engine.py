@@ -9,7 +9,6 @@ labelled statements. Without a head the rule signals and similarities decide alo
 from __future__ import annotations
 
 import logging
-import math
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -176,7 +175,7 @@ class Engine:
         learned_total = sum(learned.values()) or 1.0
         rule_total = sum(rule_scores.values()) or 1.0
         scores = {c: HEAD_SHARE * learned.get(c, 0.0) / learned_total + (1 - HEAD_SHARE) * rule_scores.get(c, 0.0) / rule_total
-                  + LEXICON_SHARE * (1.0 - math.exp(-sig.themes.get(c, 0.0)))
+                  + LEXICON_SHARE * sig.theme_strength(c)
                   for c in self.theme_codes}
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         # scores reach 1 + LEXICON_SHARE at most; shown on a 0..1 scale
@@ -191,7 +190,7 @@ class Engine:
     def _rule_theme_scores(self, sig: Signals, sims: np.ndarray) -> dict[str, float]:
         scores = {}
         for j, code in enumerate(self.theme_codes):
-            lex = 1.0 - math.exp(-sig.themes.get(code, 0.0))
+            lex = sig.theme_strength(code)
             sem = min(1.0, max(0.0, (float(sims[j]) - 0.15) / 0.35))
             scores[code] = 0.6 * lex + 0.4 * sem
         return scores

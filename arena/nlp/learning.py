@@ -69,17 +69,17 @@ def refit(examples: Sequence[LabelledExample], folder: Path | None = None, engin
     if wrong:  # a typo would otherwise become a new class the app cannot show
         raise ValueError(f"Onbekende polariteit of themacode in {len(wrong)} voorbeeld(en), bijv. {wrong[0]!r}.")
     weights = np.asarray([1.0] * len(base) + [CORRECTION_WEIGHT] * len(examples), dtype=np.float64)
-    features = engine.features([e.text for e in data])
-    head = fit_head(
-        features,
-        [e.polarity for e in data],
-        [e.themes[0] if e.themes else NO_THEME for e in data],
-        meta={"engine_version": ENGINE_VERSION, "examples": len(data), "corrections": len(examples)},
-        c=c,
-        weights=weights,
-        texts=[normalise(e.text) for e in data],
-    )
+    meta = {"engine_version": ENGINE_VERSION, "examples": len(data), "corrections": len(examples)}
+    head = fit_examples(engine.features([e.text for e in data]), data, meta, c=c, weights=weights)
     return head.save(folder)
+
+
+def fit_examples(features: np.ndarray, examples: Sequence[LabelledExample], meta: dict, c: float = 0.05,
+                 weights: np.ndarray | None = None) -> Head:
+    """A head fitted on examples whose engine features are already computed (same order)."""
+    return fit_head(features, [e.polarity for e in examples],
+                    [e.themes[0] if e.themes else NO_THEME for e in examples],
+                    meta=meta, c=c, weights=weights, texts=[normalise(e.text) for e in examples])
 
 
 @dataclass

@@ -62,7 +62,8 @@ class NgramModel:
 
     def proba(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         rows = self._tfidf.rows(texts)  # type: ignore[attr-defined]
-        return tuple(softmax(linear_scores(rows, m.coef, m.intercept)) for m in (self.polarity, self.theme))  # type: ignore[return-value]
+        pol = softmax(linear_scores(rows, self.polarity.coef, self.polarity.intercept))
+        return pol, softmax(linear_scores(rows, self.theme.coef, self.theme.intercept))
 
     def arrays(self) -> dict[str, np.ndarray]:
         k = f"ngram_{self.kind}_"

@@ -43,9 +43,13 @@ class Signals:
     tokens: int = 0
     cues: list[Cue] = field(default_factory=list)
 
+    def theme_strength(self, code: str) -> float:
+        """0..1: how strongly the lexicon points at a theme (saturates with more cues)."""
+        return 1.0 - math.exp(-self.themes.get(code, 0.0))
+
     def vector(self, theme_codes: list[str]) -> np.ndarray:
         """Fixed-order numeric features for the classifier head."""
-        lex = [1.0 - math.exp(-self.themes.get(code, 0.0)) for code in theme_codes]
+        lex = [self.theme_strength(code) for code in theme_codes]
         rest = [
             self.negative, self.positive, self.unmet, self.suggestion, self.imperative,
             self.intensifier, self.repetition, self.effort, self.exclamation, self.question,
