@@ -69,7 +69,7 @@ class AnalysedNote:
     segment: Segment | None
     agenda_topic: str
     agenda_position: int | None
-    polarity: str  # effective: human label if any, else machine, else from the note's kind
+    polarity: str  # effective: human label, else the declared kind (compliment, idea, action), else machine
     themes: list[str]  # effective, best first
     machine_polarity: str | None
     machine_themes: list[str]
@@ -306,10 +306,10 @@ def _analysed_notes(db: Database, ids: list[int], version: str | None) -> list[A
         code, segment = people.get(note.participant_id, (None, None)) if note.participant_id else (None, None)
         topic, position = topics.get(note.agenda_item_id, ("", None)) if note.agenda_item_id else ("", None)
         if label is None:
-            polarity = polarity_m or _kind_polarity(note.kind)
+            polarity = _DECLARED_POLARITY.get(note.kind) or polarity_m or "neutraal"
             themes = list(machine_themes)
         else:
-            polarity = label.get("polarity") or polarity_m or _kind_polarity(note.kind)
+            polarity = label.get("polarity") or _DECLARED_POLARITY.get(note.kind) or polarity_m or "neutraal"
             themes = list(label["themes"]) if label.get("themes") is not None else list(machine_themes)
         out.append(
             AnalysedNote(
@@ -321,9 +321,10 @@ def _analysed_notes(db: Database, ids: list[int], version: str | None) -> list[A
     return out
 
 
-def _kind_polarity(kind: NoteKind) -> str:
-    """Before any analysis, the kind the note-taker chose is the best guess."""
-    return {NoteKind.COMPLIMENT: "positief", NoteKind.IDEE: "suggestie"}.get(kind, "neutraal")
+# A note-taker who files a note as a compliment, an idea or an action item has already said what it
+# is: the engine only reads the words ("Binnen vier weken terugkoppelen" names a problem), so these
+# kinds outrank its polarity. A human label on the review screen outranks both.
+_DECLARED_POLARITY = {NoteKind.COMPLIMENT: "positief", NoteKind.IDEE: "suggestie", NoteKind.ACTIEPUNT: "suggestie"}
 
 
 _ANALYSIS_JSON = ("themes", "theme_scores", "cues", "keyphrases")

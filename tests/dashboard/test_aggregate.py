@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from arena.dashboard import aggregate as agg
@@ -98,6 +99,30 @@ def test_unanalysed_notes_fall_back_on_kind(db, actor):
     assert rows[0].polarity == "positief" and not rows[0].analysed
     assert agg.count_by_theme(rows) == []
     assert build_headline(rows).category_share is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "machine", "effective"),
+    [
+        ("actiepunt", "irritatie", "suggestie"),  # "Binnen vier weken terugkoppelen" names a problem, is a to-do
+        ("compliment", "irritatie", "positief"),
+        ("idee", "neutraal", "suggestie"),
+        ("uitspraak", "irritatie", "irritatie"),  # no declared meaning: the engine decides
+        ("observatie", "positief", "positief"),
+        ("vraag", "neutraal", "neutraal"),
+    ],
+)
+def test_declared_kind_outranks_the_machine_but_not_a_human(db, actor, kind, machine, effective):
+    from arena.domain.model import NoteKind
+    from arena.services import sessions
+
+    session = sessions.create_session(db, actor, title="Soorten")
+    note = notes.save_note(db, actor, session.id, "Binnen vier weken terugkoppeling sturen", kind=NoteKind(kind))
+    analysis.store_result(db, notes.get_note(db, actor, note.id), result(machine, ["afspraken"], 0.5, -0.5), VERSION)
+    row = analysis.analysed_notes(db, actor, [session.id], version=VERSION)[0]
+    assert (row.machine_polarity, row.polarity) == (machine, effective)
+    analysis.set_label(db, actor, note.id, polarity="neutraal", themes=None)
+    assert analysis.analysed_notes(db, actor, [session.id], version=VERSION)[0].polarity == "neutraal"
 
 
 def test_read_model_stamp_moves_on_every_change(db, actor, known):
