@@ -2,7 +2,8 @@
 
 Sets: ../shared/eval/dev_notes.jsonl (development set, 30 real statements) and
 data/labelled/heldout.jsonl (our held-out split, never fitted on), the latter also per register:
-short notes (ids "ho-") and statements in the written story/article/advice register (ids "nw-").
+short notes (ids "ho-"), statements in the written story/article/advice register (ids "nw-") and
+notes typed live in a session: observations, process notes, questions, action items (ids "mn-").
 Each set is scored with the shipped head and without it (the unaided rules + semantic similarity).
 
     .venv/bin/python benchmarks/nlp_eval.py [--errors]
@@ -18,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-REGISTERS = {"ho-": "korte notities", "nw-": "verhalen, artikelen, adviezen"}
+REGISTERS = {"ho-": "korte notities", "nw-": "verhalen, artikelen, adviezen", "mn-": "live notities van een sessie"}
 SETS = {
     "dev (shared)": REPO.parent / "shared" / "eval" / "dev_notes.jsonl",
     "held-out (eigen)": REPO / "data" / "labelled" / "heldout.jsonl",
