@@ -181,7 +181,7 @@ class Engine:
         # scores reach 1 + LEXICON_SHARE at most; shown on a 0..1 scale
         themes = [(c, round(s / (1 + LEXICON_SHARE), 4)) for c, s in ranked[:MAX_THEMES] if s >= THEME_MIN]
         top_learned = max(learned.values(), default=0.0)
-        if polarity in ("neutraal", "positief") and p_none > NONE_MARGIN.get(polarity, 1.0) * top_learned:
+        if polarity in NONE_MARGIN and p_none > NONE_MARGIN[polarity] * top_learned:
             themes = []
         elif not themes and ranked and polarity in ("irritatie", "suggestie"):
             themes = [(ranked[0][0], round(ranked[0][1] / (1 + LEXICON_SHARE), 4))]
