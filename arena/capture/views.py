@@ -92,15 +92,17 @@ def speaker_label(kind: SpeakerKind, participant: Participant | None, *, show_na
     return participant.code
 
 
-def badges(cue: Cue | None) -> tuple[Badge, ...]:
+def badges(cue: Cue | None, kind: NoteKind | None = None) -> tuple[Badge, ...]:
+    """The engine's polarity and themes; a compliment, idea or action item keeps its own polarity."""
     if cue is None:
         return ()
     taxonomy = load_taxonomy()
+    polarity = (kind.declared_polarity if kind else None) or cue.polarity
     try:
-        polarity_label = taxonomy.polarity(cue.polarity).label
+        polarity_label = taxonomy.polarity(polarity).label
     except KeyError:
-        polarity_label = cue.polarity
-    out = [Badge(polarity_label, POLARITY_BADGE.get(cue.polarity, "gray"))]
+        polarity_label = polarity
+    out = [Badge(polarity_label, POLARITY_BADGE.get(polarity, "gray"))]
     out += [Badge(taxonomy.label(code), "violet") for code in cue.themes[:3]]
     return tuple(out)
 
@@ -145,7 +147,7 @@ def note_views(
                 deleted=note.is_deleted,
                 edited=note.version > 1,
                 recording_offset_s=note.recording_offset_s,
-                badges=badges(cues.get(note.version_id)),
+                badges=badges(cues.get(note.version_id), note.kind),
             )
         )
     return out

@@ -92,6 +92,12 @@ class NoteKind(StrEnum):
             "actiepunt": "Actiepunt",
         }[self.value]
 
+    @property
+    def declared_polarity(self) -> str | None:
+        """A note filed as compliment, idea or action item already says what it is; the engine only
+        reads the words ("Binnen vier weken terugkoppelen" names a problem but is a to-do)."""
+        return {"compliment": "positief", "idee": "suggestie", "actiepunt": "suggestie"}.get(self.value)
+
 
 class SpeakerKind(StrEnum):
     PARTICIPANT = "participant"

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from sqlalchemy import Text, and_, func, insert, select, type_coerce
 from sqlalchemy.exc import IntegrityError
 
-from arena.domain.model import Note, NoteKind, Segment, SpeakerKind
+from arena.domain.model import Note, Segment, SpeakerKind
 from arena.domain.taxonomy import load_taxonomy
 from arena.domain.text import ValidationError
 from arena.services.auth import Actor, Permission, require, require_any
@@ -306,10 +306,10 @@ def _analysed_notes(db: Database, ids: list[int], version: str | None) -> list[A
         code, segment = people.get(note.participant_id, (None, None)) if note.participant_id else (None, None)
         topic, position = topics.get(note.agenda_item_id, ("", None)) if note.agenda_item_id else ("", None)
         if label is None:
-            polarity = _DECLARED_POLARITY.get(note.kind) or polarity_m or "neutraal"
+            polarity = note.kind.declared_polarity or polarity_m or "neutraal"
             themes = list(machine_themes)
         else:
-            polarity = label.get("polarity") or _DECLARED_POLARITY.get(note.kind) or polarity_m or "neutraal"
+            polarity = label.get("polarity") or note.kind.declared_polarity or polarity_m or "neutraal"
             themes = list(label["themes"]) if label.get("themes") is not None else list(machine_themes)
         out.append(
             AnalysedNote(
@@ -320,11 +320,6 @@ def _analysed_notes(db: Database, ids: list[int], version: str | None) -> list[A
         )
     return out
 
-
-# A note-taker who files a note as a compliment, an idea or an action item has already said what it
-# is: the engine only reads the words ("Binnen vier weken terugkoppelen" names a problem), so these
-# kinds outrank its polarity. A human label on the review screen outranks both.
-_DECLARED_POLARITY = {NoteKind.COMPLIMENT: "positief", NoteKind.IDEE: "suggestie", NoteKind.ACTIEPUNT: "suggestie"}
 
 
 _ANALYSIS_JSON = ("themes", "theme_scores", "cues", "keyphrases")

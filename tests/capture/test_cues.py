@@ -52,6 +52,17 @@ def test_saved_note_gets_badges_from_the_worker(db, actor):
     assert next(b.label for b in page.views[0].badges) == "Irritatie"
 
 
+def test_a_filed_action_item_or_compliment_keeps_its_own_polarity_badge(db, actor):
+    sid = _session(db, actor)
+    worker = CueWorker(db, loader=FakeEngine, analyser=_store)  # the engine reads every note as irritatie
+    for line in ("#actie K1 terugbellen over de storing", "#compliment monteur dacht mee", "weer geen monteur"):
+        worker.submit(capture.capture_line(db, actor, sid, line, author="Anna").note)
+    assert worker.join(10)
+    first_badge = {v.text: v.badges[0].label for v in capture.stream(db, actor, sid, participants=[], agenda=[]).views}
+    assert first_badge == {"K1 terugbellen over de storing": "Suggestie", "monteur dacht mee": "Positief",
+                           "weer geen monteur": "Irritatie"}
+
+
 def test_failing_engine_never_affects_saving(db, actor):
     sid = _session(db, actor)
 
