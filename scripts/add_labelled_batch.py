@@ -52,15 +52,17 @@ def split(rows: list[dict]) -> tuple[list[dict], list[dict]]:
     return [rows[i] for i in sorted(order[cut:])], [rows[i] for i in sorted(order[:cut])]
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--dry-run", action="store_true", help="only report what would be added")
-    args = parser.parse_args()
+    parser.add_argument("--labelled", type=Path, default=LABELLED, help="folder with train.jsonl and heldout.jsonl")
+    parser.add_argument("--dev", type=Path, default=DEV, help="the shared dev set (never added)")
+    args = parser.parse_args(argv)
 
     codes = set(load_taxonomy().codes)
-    existing = [r for name in ("train.jsonl", "heldout.jsonl") for r in _rows(LABELLED / name)]
-    seen_text = {_norm(r["text"]) for r in existing} | ({_norm(r["text"]) for r in _rows(DEV)} if DEV.exists() else set())
+    existing = [r for name in ("train.jsonl", "heldout.jsonl") for r in _rows(args.labelled / name)]
+    seen_text = {_norm(r["text"]) for r in existing} | ({_norm(r["text"]) for r in _rows(args.dev)} if args.dev.exists() else set())
     seen_id = {r["id"] for r in existing}
     train: list[dict] = []
     held: list[dict] = []
@@ -82,7 +84,7 @@ def main() -> int:
         print(f"{path.name}: {len(to_train)} train, {len(to_held)} held-out")
     if not args.dry_run:
         for name, rows in (("train.jsonl", train), ("heldout.jsonl", held)):
-            with (LABELLED / name).open("a", encoding="utf-8") as out:
+            with (args.labelled / name).open("a", encoding="utf-8") as out:
                 out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     print(f"totaal: {len(train)} train, {len(held)} held-out{' (niets geschreven)' if args.dry_run else ''}")
     return 0
