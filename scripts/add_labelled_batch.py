@@ -19,6 +19,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from arena.domain.taxonomy import load_taxonomy
+from arena.nlp.learning import read_jsonl
 from arena.nlp.taxonomy import POLARITIES
 from arena.paths import REPO_ROOT
 
@@ -30,10 +31,6 @@ HELD_OUT_SHARE = 4  # one in four
 
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
-
-
-def _rows(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _check(row: dict, codes: set[str], where: str) -> None:
@@ -61,14 +58,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     codes = set(load_taxonomy().codes)
-    existing = [r for name in ("train.jsonl", "heldout.jsonl") for r in _rows(args.labelled / name)]
-    seen_text = {_norm(r["text"]) for r in existing} | ({_norm(r["text"]) for r in _rows(args.dev)} if args.dev.exists() else set())
+    existing = [r for name in ("train.jsonl", "heldout.jsonl") for r in read_jsonl(args.labelled / name)]
+    seen_text = {_norm(r["text"]) for r in existing} | ({_norm(r["text"]) for r in read_jsonl(args.dev)} if args.dev.exists() else set())
     seen_id = {r["id"] for r in existing}
     train: list[dict] = []
     held: list[dict] = []
     for path in args.files:
         batch = []
-        for n, row in enumerate(_rows(path), 1):
+        for n, row in enumerate(read_jsonl(path), 1):
             _check(row, codes, f"{path.name}:{n}")
             if row["id"] in seen_id:
                 raise SystemExit(f"{path.name}:{n}: id {row['id']} bestaat al")

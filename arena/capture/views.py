@@ -92,12 +92,12 @@ def speaker_label(kind: SpeakerKind, participant: Participant | None, *, show_na
     return participant.code
 
 
-def badges(cue: Cue | None, kind: NoteKind | None = None) -> tuple[Badge, ...]:
+def badges(cue: Cue | None, kind: NoteKind) -> tuple[Badge, ...]:
     """The engine's polarity and themes; a compliment, idea or action item keeps its own polarity."""
     if cue is None:
         return ()
     taxonomy = load_taxonomy()
-    polarity = (kind.declared_polarity if kind else None) or cue.polarity
+    polarity = kind.effective_polarity(cue.polarity)
     try:
         polarity_label = taxonomy.polarity(polarity).label
     except KeyError:

@@ -98,6 +98,10 @@ class NoteKind(StrEnum):
         reads the words ("Binnen vier weken terugkoppelen" names a problem but is a to-do)."""
         return {"compliment": "positief", "idee": "suggestie", "actiepunt": "suggestie"}.get(self.value)
 
+    def effective_polarity(self, machine: str | None, human: str | None = None) -> str:
+        """What the team sees: a human label, else the declared kind, else the engine, else neutral."""
+        return human or self.declared_polarity or machine or "neutraal"
+
 
 class SpeakerKind(StrEnum):
     PARTICIPANT = "participant"

@@ -10,6 +10,7 @@ import argparse
 import time
 from pathlib import Path
 
+from arena.nlp.head import HEAD_C
 from arena.nlp.pipeline import build_nlp, save_nlp
 
 
@@ -18,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--models", type=Path, default=MODELS_DIR)
-    parser.add_argument("--c", type=float, default=0.05, help="regularisation strength of the head")
+    parser.add_argument("--c", type=float, default=HEAD_C, help="regularisation strength of the head")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()

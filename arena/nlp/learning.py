@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from arena.nlp.engine import Engine
-from arena.nlp.head import NO_THEME, Head, fit_head
+from arena.nlp.head import HEAD_C, NO_THEME, Head, fit_head
 from arena.nlp.results import NoteResult
 from arena.nlp.taxonomy import POLARITIES
 from arena.nlp.text import normalise
@@ -38,9 +38,13 @@ class LabelledExample:
         return cls(str(row["text"]), str(row["polarity"]), tuple(row.get("themes") or ()))
 
 
+def read_jsonl(path: Path) -> list[dict]:
+    """The rows of a labelled JSON Lines file, blank lines skipped."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def load_jsonl(path: Path) -> list[LabelledExample]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [LabelledExample.from_dict(r) for r in rows]
+    return [LabelledExample.from_dict(r) for r in read_jsonl(path)]
 
 
 def base_examples() -> list[LabelledExample]:
@@ -52,7 +56,7 @@ def base_examples() -> list[LabelledExample]:
 
 
 def refit(examples: Sequence[LabelledExample], folder: Path | None = None, engine: Engine | None = None,
-          include_base: bool = True, c: float = 0.05) -> Path:
+          include_base: bool = True, c: float = HEAD_C) -> Path:
     """Fit a new head on the shipped examples plus the team's corrections; save it in `folder`
     (default: a new time-stamped folder under the user's data folder) and return that folder."""
     if folder is None:
@@ -74,7 +78,7 @@ def refit(examples: Sequence[LabelledExample], folder: Path | None = None, engin
     return head.save(folder)
 
 
-def fit_examples(features: np.ndarray, examples: Sequence[LabelledExample], meta: dict, c: float = 0.05,
+def fit_examples(features: np.ndarray, examples: Sequence[LabelledExample], meta: dict, c: float = HEAD_C,
                  weights: np.ndarray | None = None) -> Head:
     """A head fitted on examples whose engine features are already computed (same order)."""
     return fit_head(features, [e.polarity for e in examples],

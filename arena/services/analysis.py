@@ -305,12 +305,8 @@ def _analysed_notes(db: Database, ids: list[int], version: str | None) -> list[A
         label = labels.get(note.id)
         code, segment = people.get(note.participant_id, (None, None)) if note.participant_id else (None, None)
         topic, position = topics.get(note.agenda_item_id, ("", None)) if note.agenda_item_id else ("", None)
-        if label is None:
-            polarity = note.kind.declared_polarity or polarity_m or "neutraal"
-            themes = list(machine_themes)
-        else:
-            polarity = label.get("polarity") or note.kind.declared_polarity or polarity_m or "neutraal"
-            themes = list(label["themes"]) if label.get("themes") is not None else list(machine_themes)
+        polarity = note.kind.effective_polarity(polarity_m, label.get("polarity") if label else None)
+        themes = list(label["themes"]) if label and label.get("themes") is not None else list(machine_themes)
         out.append(
             AnalysedNote(
                 note, note.session_id, code, segment, topic, position, polarity, themes, polarity_m,
@@ -319,7 +315,6 @@ def _analysed_notes(db: Database, ids: list[int], version: str | None) -> list[A
             )
         )
     return out
-
 
 
 _ANALYSIS_JSON = ("themes", "theme_scores", "cues", "keyphrases")
