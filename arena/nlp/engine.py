@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 from spacy.language import Language
 
+from arena.nlp.combiner import Parts, theme_inputs
 from arena.nlp.head import NO_THEME, Head
 from arena.nlp.keyphrases import keyphrases
 from arena.nlp.lexicon import Lexicon
@@ -49,6 +50,27 @@ def default_models_dir() -> Path:
 class _Parsed:
     signals: Signals
     docs: list  # (offset, Doc) chunks
+
+
+@dataclass
+class Prepared:
+    clean: list[str]
+    parsed: list[_Parsed]
+    features: np.ndarray  # embedding | rule signals | theme similarities
+    themes: int
+
+    @property
+    def similarities(self) -> np.ndarray:
+        return self.features[:, -self.themes:]
+
+    def subset(self, rows: np.ndarray) -> Prepared:
+        return Prepared([self.clean[i] for i in rows], [self.parsed[i] for i in rows], self.features[rows], self.themes)
+
+    @property
+    def ngram_texts(self) -> list[str]:
+        # the n-gram models read the same opening as the encoder: a pasted transcript of 1M
+        # characters would otherwise cost seconds of n-gram counting for no better theme
+        return [t[:EMBED_CHARS] for t in self.clean]
 
 
 class Engine:
@@ -110,14 +132,16 @@ class Engine:
     def _analyse_batch(self, texts: list[str]) -> list[NoteResult]:
         if not texts:
             return []
-        clean, parsed, features = self._features(texts)
+        prepared = self.prepare(texts)
+        clean, parsed, features = prepared.clean, prepared.parsed, prepared.features
+        sims = prepared.similarities
+        pol_p = theme_p = combined = None
         if self.head is not None:
-            # the n-gram models read the same opening as the encoder: a pasted transcript of 1M
-            # characters would otherwise cost seconds of n-gram counting for no better theme
-            pol_p, theme_p = self.head.predict(features, [t[:EMBED_CHARS] for t in clean])
-        else:
-            pol_p = theme_p = None
-        sims = features[:, -len(self.theme_codes):]
+            parts = self.head.parts(features, prepared.ngram_texts)
+            pol_p, theme_p = self.head.blend(parts)
+            inputs = self.combiner_inputs(self.head, parts, prepared)
+            if inputs is not None and self.head.combiner is not None:
+                combined = self.head.combiner.themes(inputs)
         results = []
         for i, text in enumerate(clean):
             if not text.strip():
@@ -126,7 +150,8 @@ class Engine:
             sig = parsed[i].signals
             if pol_p is not None and theme_p is not None:
                 rule_scores = self._rule_theme_scores(sig, sims[i])
-                polarity, themes, p_irr, p_pos = self._decide_head(pol_p[i], theme_p[i], rule_scores, sig)
+                polarity, themes, p_irr, p_pos = self._decide_head(
+                    pol_p[i], theme_p[i], rule_scores, sig, None if combined is None else combined[i])
             else:
                 polarity, themes = self._decide_rules(sig, sims[i])
                 p_irr = p_pos = None
@@ -135,15 +160,27 @@ class Engine:
 
     def features(self, texts: list[str]) -> np.ndarray:
         """Feature matrix for the head: embedding | rule signals | theme similarities."""
-        return self._features(texts)[2]
+        return self.prepare(texts).features
 
-    def _features(self, texts: list[str]) -> tuple[list[str], list[_Parsed], np.ndarray]:
+    def prepare(self, texts: list[str]) -> Prepared:
+        """Everything the head and its combiner read: parsed notes and the feature matrix."""
         clean = [normalise(t or "") for t in texts]
         parsed = self._parse(clean)
         embeddings = self.embedder.encode(clean)
         sims = self.prototypes.similarities(embeddings)
         signal_rows = np.vstack([p.signals.vector(self.theme_codes) for p in parsed])
-        return clean, parsed, np.hstack([embeddings, signal_rows, sims]).astype(np.float32)
+        features = np.hstack([embeddings, signal_rows, sims]).astype(np.float32)
+        return Prepared(clean, parsed, features, len(self.theme_codes))
+
+    def combiner_inputs(self, head: Head, parts: Parts, prepared: Prepared) -> np.ndarray | None:
+        """The theme combiner's inputs, or None when the head lacks a part or a theme (a small
+        team refit): then the fixed shares decide."""
+        if not parts.complete or not set(self.theme_codes) <= set(head.theme.classes):
+            return None
+        signals = [p.signals for p in prepared.parsed]
+        lexicon = np.asarray([[sig.theme_strength(c) for c in self.theme_codes] for sig in signals]).reshape(len(signals), -1)
+        columns = [head.theme.classes.index(c) for c in self.theme_codes]
+        return theme_inputs(parts, columns, lexicon, prepared.similarities)
 
     def _parse(self, clean: list[str]) -> list[_Parsed]:
         pieces: list[tuple[int, int, str]] = []  # (note index, offset, chunk)
@@ -157,34 +194,40 @@ class Engine:
         return [_Parsed(merge([s for _, _, s in note]), [(o, d) for o, d, _ in note]) for note in per_note]
 
     # -- decisions --------------------------------------------------------------------
-    def _decide_head(self, pol: np.ndarray, theme: np.ndarray, rule_scores: dict[str, float], sig: Signals
-                     ) -> tuple[str, list[tuple[str, float]], float, float]:
+    def _decide_head(self, pol: np.ndarray, theme: np.ndarray, rule_scores: dict[str, float], sig: Signals,
+                     combined: np.ndarray | None = None) -> tuple[str, list[tuple[str, float]], float, float]:
+        """`pol`/`theme`: the head's parts blended with fixed shares; `combined`: the theme
+        combiner's probabilities over the taxonomy themes, which rank the themes when present."""
         pol_classes = self.head.polarity.classes  # type: ignore[union-attr]
         theme_classes = self.head.theme.classes  # type: ignore[union-attr]
+        learned = dict(zip(theme_classes, theme.tolist(), strict=True))
+        p_none = learned.pop(NO_THEME, 0.0)
         # Sentence embeddings barely see negation ("nooit teruggebeld" sits next to "snel
         # teruggebeld"), so the cue-based polarity gets a say in proportion to its confidence.
-        rule = sig.rule_polarity()
-        confidence = abs(sig.sentiment) if rule != "suggestie" else min(1.0, sig.imperative + sig.suggestion)
+        rule, confidence = _rule_opinion(sig)
         p = {c: (1 - RULE_SHARE) * v for c, v in zip(pol_classes, pol.tolist(), strict=True)}
         if rule in p:
             p[rule] += RULE_SHARE * confidence
+        if combined is not None:
+            scores = dict(zip(self.theme_codes, combined.tolist(), strict=True))
+            top_score = 1.0
+        else:
+            # blend the learned theme distribution with the lexicon/similarity scores (both normalised)
+            learned_total = sum(learned.values()) or 1.0
+            rule_total = sum(rule_scores.values()) or 1.0
+            scores = {c: HEAD_SHARE * learned.get(c, 0.0) / learned_total
+                      + (1 - HEAD_SHARE) * rule_scores.get(c, 0.0) / rule_total
+                      + LEXICON_SHARE * sig.theme_strength(c)
+                      for c in self.theme_codes}
+            top_score = 1 + LEXICON_SHARE  # shown on a 0..1 scale
         polarity = max(p, key=p.get)  # type: ignore[arg-type]
-        learned = dict(zip(theme_classes, theme.tolist(), strict=True))
-        p_none = learned.pop(NO_THEME, 0.0)
-        # blend the learned theme distribution with the lexicon/similarity scores (both normalised)
-        learned_total = sum(learned.values()) or 1.0
-        rule_total = sum(rule_scores.values()) or 1.0
-        scores = {c: HEAD_SHARE * learned.get(c, 0.0) / learned_total + (1 - HEAD_SHARE) * rule_scores.get(c, 0.0) / rule_total
-                  + LEXICON_SHARE * sig.theme_strength(c)
-                  for c in self.theme_codes}
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        # scores reach 1 + LEXICON_SHARE at most; shown on a 0..1 scale
-        themes = [(c, round(s / (1 + LEXICON_SHARE), 4)) for c, s in ranked[:MAX_THEMES] if s >= THEME_MIN]
+        themes = [(c, round(s / top_score, 4)) for c, s in ranked[:MAX_THEMES] if s >= THEME_MIN]
         top_learned = max(learned.values(), default=0.0)
         if polarity in NONE_MARGIN and p_none > NONE_MARGIN[polarity] * top_learned:
             themes = []
         elif not themes and ranked and polarity in ("irritatie", "suggestie"):
-            themes = [(ranked[0][0], round(ranked[0][1] / (1 + LEXICON_SHARE), 4))]
+            themes = [(ranked[0][0], round(ranked[0][1] / top_score, 4))]
         return polarity, themes, p.get("irritatie", 0.0), p.get("positief", 0.0)
 
     def _rule_theme_scores(self, sig: Signals, sims: np.ndarray) -> dict[str, float]:
@@ -232,6 +275,12 @@ class Engine:
             cues=cues,
             keyphrases=keyphrases(docs, cues),
         )
+
+
+def _rule_opinion(sig: Signals) -> tuple[str, float]:
+    """The cue rules' polarity and how sure they are of it."""
+    rule = sig.rule_polarity()
+    return rule, abs(sig.sentiment) if rule != "suggestie" else min(1.0, sig.imperative + sig.suggestion)
 
 
 def _dedupe(cues: list[Cue]) -> list[Cue]:

@@ -2,7 +2,8 @@
 
 Two multinomial logistic regressions, polarity (4 classes) and main theme (11 themes + "none"),
 blended with a nearest-neighbour vote over the labelled examples' embeddings and with letter and
-word n-gram models on the note's text (arena/nlp/ngrams.py).
+word n-gram models on the note's text (arena/nlp/ngrams.py). Polarity blends these parts with fixed
+shares; the theme ranking uses the learned combiner when the head has one (arena/nlp/combiner.py).
 Stored as plain numpy arrays (no pickle), so loading is fast and safe; scikit-learn is only
 needed to fit.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from arena.nlp.combiner import Combiner, Parts
 from arena.nlp.linear import Linear
 from arena.nlp.ngrams import NgramModel, fit_ngrams
 
@@ -50,23 +52,37 @@ class Head:
     meta: dict
     memory: Memory | None = None
     ngrams: tuple[NgramModel, ...] = ()
+    combiner: Combiner | None = None  # the learned blend of the parts; fixed shares without it
 
     def transform(self, features: np.ndarray) -> np.ndarray:
         return (features - self.mean) / self.scale
 
-    def predict(self, features: np.ndarray, texts: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """Class probabilities (polarity, theme); `texts` (the notes, cleaned) feed the n-gram models."""
+    def parts(self, features: np.ndarray, texts: list[str] | None = None) -> Parts:
+        """Each part's class probabilities; `texts` (the notes, cleaned) feed the n-gram models."""
         x = self.transform(features)
-        pol, theme = self.polarity.proba(x), self.theme.proba(x)
+        pol, theme = {"dense": self.polarity.proba(x)}, {"dense": self.theme.proba(x)}
         if self.memory is not None:
             emb = features[:, :EMBEDDING_DIMS]
-            pol = LINEAR_SHARE * pol + (1 - LINEAR_SHARE) * self.memory.vote(emb, self.memory.polarity, len(pol[0]))
-            theme = LINEAR_SHARE * theme + (1 - LINEAR_SHARE) * self.memory.vote(emb, self.memory.theme, len(theme[0]))
+            pol["knn"] = self.memory.vote(emb, self.memory.polarity, len(self.polarity.classes))
+            theme["knn"] = self.memory.vote(emb, self.memory.theme, len(self.theme.classes))
         for model in self.ngrams if texts is not None else ():
-            pol_share, theme_share = NGRAM_SHARES[model.kind]
-            pol_n, theme_n = model.proba(texts)
-            pol = (1 - pol_share) * pol + pol_share * pol_n
-            theme = (1 - theme_share) * theme + theme_share * theme_n
+            pol[model.kind], theme[model.kind] = model.proba(texts)
+        return Parts(pol, theme)
+
+    def predict(self, features: np.ndarray, texts: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Class probabilities (polarity, theme): the parts blended with fixed shares."""
+        return self.blend(self.parts(features, texts))
+
+    @staticmethod
+    def blend(parts: Parts) -> tuple[np.ndarray, np.ndarray]:
+        pol, theme = parts.polarity["dense"], parts.theme["dense"]
+        if "knn" in parts.polarity:
+            pol = LINEAR_SHARE * pol + (1 - LINEAR_SHARE) * parts.polarity["knn"]
+            theme = LINEAR_SHARE * theme + (1 - LINEAR_SHARE) * parts.theme["knn"]
+        for kind, (pol_share, theme_share) in NGRAM_SHARES.items():
+            if kind in parts.polarity:
+                pol = (1 - pol_share) * pol + pol_share * parts.polarity[kind]
+                theme = (1 - theme_share) * theme + theme_share * parts.theme[kind]
         return pol, theme
 
     def save(self, folder: Path) -> Path:
@@ -77,6 +93,8 @@ class Head:
                      "mem_polarity": self.memory.polarity, "mem_theme": self.memory.theme}
         for model in self.ngrams:
             extra.update(model.arrays())
+        if self.combiner is not None:
+            extra.update(self.combiner.arrays())
         np.savez_compressed(
             folder / "head.npz", mean=self.mean, scale=self.scale,
             pol_coef=self.polarity.coef, pol_intercept=self.polarity.intercept,
@@ -102,6 +120,7 @@ class Head:
                 polarity=Linear(tuple(meta["polarity_classes"]), z["pol_coef"], z["pol_intercept"]),
                 theme=Linear(theme_classes, z["theme_coef"], z["theme_intercept"]),
                 meta=meta, memory=memory, ngrams=_load_ngrams(tuple(meta["polarity_classes"]), theme_classes, z),
+                combiner=Combiner.from_arrays(z),
             )
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
-from arena.nlp.engine import Engine
+from arena.nlp.combiner import fit_combiner
+from arena.nlp.engine import Engine, Prepared
 from arena.nlp.head import HEAD_C, NO_THEME, Head, fit_head
 from arena.nlp.results import NoteResult
 from arena.nlp.taxonomy import POLARITIES
@@ -25,6 +26,8 @@ from arena.nlp.text import normalise
 from arena.nlp.version import ENGINE_VERSION
 
 CORRECTION_WEIGHT = 2.0  # a human correction counts double against the shipped examples
+COMBINER_MIN_EXAMPLES = 500  # below this the out-of-fold opinions are too few to learn a blend from
+COMBINER_FOLDS = 5
 
 
 @dataclass(frozen=True)
@@ -74,8 +77,34 @@ def refit(examples: Sequence[LabelledExample], folder: Path | None = None, engin
         raise ValueError(f"Onbekende polariteit of themacode in {len(wrong)} voorbeeld(en), bijv. {wrong[0]!r}.")
     weights = np.asarray([1.0] * len(base) + [CORRECTION_WEIGHT] * len(examples), dtype=np.float64)
     meta = {"engine_version": ENGINE_VERSION, "examples": len(data), "corrections": len(examples)}
-    head = fit_examples(engine.features([e.text for e in data]), data, meta, c=c, weights=weights)
+    prepared = engine.prepare([e.text for e in data])
+    head = fit_examples(prepared.features, data, meta, c=c, weights=weights)
+    if len(data) >= COMBINER_MIN_EXAMPLES:
+        head = with_combiner(engine, head, prepared, data, weights, c=c)
     return head.save(folder)
+
+
+def with_combiner(engine: Engine, head: Head, prepared: Prepared, data: Sequence[LabelledExample],
+                  weights: np.ndarray | None = None, c: float = HEAD_C, folds: int = COMBINER_FOLDS) -> Head:
+    """`head` with a theme combiner fitted on its parts' out-of-fold opinions: each fold's head is
+    fitted without the statements it then judges, as the shipped head meets new notes. Returns
+    `head` unchanged when a fold lacks a theme (the fixed shares then decide)."""
+    order = np.random.default_rng(0).permutation(len(data))
+    rows: list[np.ndarray] = []
+    for k in range(folds):
+        test = np.sort(order[k::folds])
+        train = np.setdiff1d(order, test)
+        fold_head = fit_examples(prepared.features[train], [data[i] for i in train], {},
+                                 c=c, weights=None if weights is None else weights[train])
+        part = prepared.subset(test)
+        inputs = engine.combiner_inputs(fold_head, fold_head.parts(part.features, part.ngram_texts), part)
+        if inputs is None:
+            return head
+        rows.append(inputs)
+    held = np.concatenate([np.sort(order[k::folds]) for k in range(folds)])
+    codes = engine.theme_codes
+    theme = np.asarray([codes.index(data[i].themes[0]) if data[i].themes else -1 for i in held])
+    return replace(head, combiner=fit_combiner(np.concatenate(rows), theme))
 
 
 def fit_examples(features: np.ndarray, examples: Sequence[LabelledExample], meta: dict, c: float = HEAD_C,

@@ -34,6 +34,7 @@ def test_refit_saves_a_head_that_loads_and_learns(engine: Engine, tmp_path: Path
     assert (folder / "head.npz").exists() and head_info(folder)["corrections"] == 12
     refitted = Engine.load(head_dir=folder)
     assert refitted is not engine and refitted.head is not None
+    assert refitted.head.combiner is None, "12 examples are too few to learn a blend from: fixed shares"
     result = refitted.analyse("De stallingskosten klopten weer niet.")
     assert result.polarity == "irritatie" and result.theme_codes[0] == "facturatie"
 
