@@ -92,12 +92,13 @@ def speaker_label(kind: SpeakerKind, participant: Participant | None, *, show_na
     return participant.code
 
 
-def badges(cue: Cue | None, kind: NoteKind) -> tuple[Badge, ...]:
-    """The engine's polarity and themes; a compliment, idea or action item keeps its own polarity."""
+def badges(cue: Cue | None, kind: NoteKind, speaker: SpeakerKind | None = None) -> tuple[Badge, ...]:
+    """The engine's polarity and themes; a compliment, idea or action item keeps its own polarity,
+    and the moderator's own words stay neutral (NoteKind.effective_polarity)."""
     if cue is None:
         return ()
     taxonomy = load_taxonomy()
-    polarity = kind.effective_polarity(cue.polarity)
+    polarity = kind.effective_polarity(cue.polarity, speaker=speaker)
     try:
         polarity_label = taxonomy.polarity(polarity).label
     except KeyError:
@@ -147,7 +148,7 @@ def note_views(
                 deleted=note.is_deleted,
                 edited=note.version > 1,
                 recording_offset_s=note.recording_offset_s,
-                badges=badges(cues.get(note.version_id), note.kind),
+                badges=badges(cues.get(note.version_id), note.kind, note.speaker_kind),
             )
         )
     return out

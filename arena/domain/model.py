@@ -98,9 +98,18 @@ class NoteKind(StrEnum):
         reads the words ("Binnen vier weken terugkoppelen" names a problem but is a to-do)."""
         return {"compliment": "positief", "idee": "suggestie", "actiepunt": "suggestie"}.get(self.value)
 
-    def effective_polarity(self, machine: str | None, human: str | None = None) -> str:
-        """What the team sees: a human label, else the declared kind, else the engine, else neutral."""
-        return human or self.declared_polarity or machine or "neutraal"
+    def effective_polarity(self, machine: str | None, human: str | None = None,
+                           speaker: SpeakerKind | None = None) -> str:
+        """What the team sees: a human label, else the declared kind, else neutral for the
+        moderator, else the engine, else neutral.
+
+        The moderator is neutral by role: what they say runs the session ("De medewerkers reageren
+        vandaag niet op wat u zegt"), it is never a customer's irritation, while the engine would
+        read "reageren niet" as a missed reply."""
+        declared = human or self.declared_polarity
+        if declared:
+            return declared
+        return "neutraal" if speaker is SpeakerKind.MODERATOR else machine or "neutraal"
 
 
 class SpeakerKind(StrEnum):

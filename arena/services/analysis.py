@@ -305,7 +305,7 @@ def _analysed_notes(db: Database, ids: list[int], version: str | None) -> list[A
         label = labels.get(note.id)
         code, segment = people.get(note.participant_id, (None, None)) if note.participant_id else (None, None)
         topic, position = topics.get(note.agenda_item_id, ("", None)) if note.agenda_item_id else ("", None)
-        polarity = note.kind.effective_polarity(polarity_m, label.get("polarity") if label else None)
+        polarity = note.kind.effective_polarity(polarity_m, label.get("polarity") if label else None, note.speaker_kind)
         themes = list(label["themes"]) if label and label.get("themes") is not None else list(machine_themes)
         out.append(
             AnalysedNote(

@@ -63,6 +63,18 @@ def test_a_filed_action_item_or_compliment_keeps_its_own_polarity_badge(db, acto
                            "weer geen monteur": "Irritatie"}
 
 
+def test_the_moderators_own_words_get_a_neutral_badge(db, actor):
+    sid = _session(db, actor)
+    worker = CueWorker(db, loader=FakeEngine, analyser=_store)  # the engine reads every note as irritatie
+    for line in ("@mod De medewerkers reageren vandaag niet op wat u zegt", "@mod #idee vaste contactpersoon",
+                 "@groep weer geen monteur"):
+        worker.submit(capture.capture_line(db, actor, sid, line, author="Anna").note)
+    assert worker.join(10)
+    first_badge = {v.text: v.badges[0].label for v in capture.stream(db, actor, sid, participants=[], agenda=[]).views}
+    assert first_badge == {"De medewerkers reageren vandaag niet op wat u zegt": "Neutraal",
+                           "vaste contactpersoon": "Suggestie", "weer geen monteur": "Irritatie"}
+
+
 def test_failing_engine_never_affects_saving(db, actor):
     sid = _session(db, actor)
 

@@ -125,6 +125,32 @@ def test_declared_kind_outranks_the_machine_but_not_a_human(db, actor, kind, mac
     assert analysis.analysed_notes(db, actor, [session.id], version=VERSION)[0].polarity == "neutraal"
 
 
+@pytest.mark.parametrize(
+    ("speaker", "kind", "effective"),
+    [
+        ("moderator", "uitspraak", "neutraal"),  # the moderator runs the session, never complains
+        ("moderator", "idee", "suggestie"),  # a declared kind still says what the note is
+        ("group", "uitspraak", "irritatie"),
+        ("participant", "uitspraak", "irritatie"),
+    ],
+)
+def test_the_moderators_own_words_count_as_neutral(db, actor, speaker, kind, effective):
+    from arena.domain.model import NoteKind, SpeakerKind
+    from arena.services import sessions
+
+    session = sessions.create_session(db, actor, title="Sprekers")
+    person = sessions.add_participant(db, actor, session.id, "Els")
+    note = notes.save_note(db, actor, session.id, "De medewerkers reageren vandaag niet op wat u zegt.",
+                           kind=NoteKind(kind), speaker_kind=SpeakerKind(speaker),
+                           participant_id=person.id if speaker == "participant" else None)
+    analysis.store_result(db, notes.get_note(db, actor, note.id), result("irritatie", ["bereikbaarheid"], 0.5, -0.5),
+                          VERSION)
+    row = analysis.analysed_notes(db, actor, [session.id], version=VERSION)[0]
+    assert (row.machine_polarity, row.polarity) == ("irritatie", effective)
+    analysis.set_label(db, actor, note.id, polarity="irritatie", themes=None)  # a human may still disagree
+    assert analysis.analysed_notes(db, actor, [session.id], version=VERSION)[0].polarity == "irritatie"
+
+
 def test_read_model_stamp_moves_on_every_change(db, actor, known):
     first = analysis.read_model_stamp(db)
     assert analysis.read_model_stamp(db) == first
