@@ -2,6 +2,8 @@
 
 Prints: model load time (target <= 5 s), notes/s for full analysis of 1,000 notes of ~20 words
 (target >= 300/s), single-note latency (target <= 50 ms) and peak memory (target <= 600 MB).
+Also a host reference (a plain Python loop), so figures taken on different days can be compared:
+hosts of the same kind have differed by more than 1.5x in notes/s.
 
     .venv/bin/python benchmarks/nlp_bench.py [--notes 1000]
 """
@@ -38,6 +40,15 @@ def notes(n: int, seed: int = 7) -> list[str]:
             for _ in range(n)]
 
 
+def host_reference_s() -> float:
+    """Seconds for 10 M additions in a plain Python loop: what the engine's Python parts depend on."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - started
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--notes", type=int, default=1000)
@@ -68,6 +79,7 @@ def main() -> int:
     print(f"single-note latency: median {statistics.median(latencies):5.1f} ms, "
           f"p95 {sorted(latencies)[int(0.95 * len(latencies)) - 1]:5.1f} ms   target <= 50 ms")
     print(f"peak memory (max RSS): {peak_mb:6.0f} MB   target <= 600 MB")
+    print(f"host reference: 10 M additions in a Python loop: {host_reference_s():.2f} s")
     return 0
 
 
