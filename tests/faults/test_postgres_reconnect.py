@@ -12,11 +12,17 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from arena.services import notes, sessions
+from arena.store.database import ping_seeing_lost_connections
+
+
+def _libpq_url(url: str, database: str | None = None) -> str:
+    parsed = make_url(url)
+    return parsed.set(drivername="postgresql", database=database or parsed.database).render_as_string(hide_password=False)
 
 
 def _drop_connections(url: str) -> int:
     parsed = make_url(url)
-    admin = parsed.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+    admin = _libpq_url(url, "postgres")
     with psycopg.connect(admin, autocommit=True) as conn:
         rows = conn.execute(
             "select pg_terminate_backend(pid) from pg_stat_activity where datname = %s and pid <> pg_backend_pid()",
@@ -37,3 +43,22 @@ def test_connections_dropped_by_a_restart_are_replaced(any_db, actor):
     assert [n.text for n in notes.list_notes(any_db, actor, session.id)] == ["voor de herstart", "na de herstart"]
     _drop_connections(any_db.url)
     assert sessions.get_session(any_db, actor, session.id).title == "Herstart"
+
+
+def _ping_that_fails_on_restoring_autocommit(connection) -> bool:
+    raise psycopg.ProgrammingError("can't change 'autocommit' now: connection in transaction status ACTIVE")
+
+
+def test_a_ping_that_lost_its_connection_asks_the_pool_for_a_new_one(any_db):
+    if any_db.is_sqlite:
+        pytest.skip("PostgreSQL only")
+    ping = ping_seeing_lost_connections(_ping_that_fails_on_restoring_autocommit)
+    with psycopg.connect(_libpq_url(any_db.url)) as conn:
+        with pytest.raises(psycopg.ProgrammingError):  # on a healthy connection it is a real error: raised
+            ping(conn)
+        assert any_db.engine.dialect._do_ping_w_event(conn) is True
+        assert _drop_connections(any_db.url) >= 1
+        # however SQLAlchemy's own ping fails on the dropped connection, the pool hears "lost"
+        assert any_db.engine.dialect._do_ping_w_event(conn) is False
+        assert conn.broken or conn.closed
+        assert ping(conn) is False
