@@ -84,15 +84,19 @@ class DutchLemmatizer:
 
     # -- data -------------------------------------------------------------------------
     def _load(self) -> dict[bytes, bytes]:
-        # simplemma ships the dictionary; loading it once takes ~0.3 s.
+        # simplemma ships the dictionary; loading it takes ~0.3-0.6 s. simplemma.lemmatize() reads
+        # its own shared copy, so take that copy's table rather than load a second one.
         if self._table is None:
             with self._lock:
                 if self._table is None:
+                    from simplemma.strategies import DEFAULT_DICTIONARY_FACTORY
                     from simplemma.strategies.dictionaries.dictionary_factory import (
                         _load_dictionary_from_disk,
                     )
 
-                    table = _load_dictionary_from_disk("nl")
+                    table = getattr(DEFAULT_DICTIONARY_FACTORY.get_dictionary("nl"), "_dict", None)
+                    if not isinstance(table, dict):  # another simplemma release: load our own copy
+                        table = _load_dictionary_from_disk("nl")
                     lemmas = {v.decode("utf-8").replace("_", "") for v in table.values()}
                     self._lemmas = frozenset(lemmas)
                     self._infinitives = frozenset(w for w in lemmas if w.endswith("en") and len(w) > 4)
