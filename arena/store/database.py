@@ -104,10 +104,9 @@ def ping_seeing_lost_connections(ping: Callable[[object], bool]) -> Callable[[ob
     instead of to a fresh connection (1 in 25 runs of the restart test here, and once in CI). A
     broken or closed connection failing its ping is a lost connection: False makes the pool
     replace it."""
+    import psycopg  # here, not per ping: the pool pings on every checkout; SQLite users never import it
 
     def do_ping(dbapi_connection) -> bool:
-        import psycopg
-
         try:
             return ping(dbapi_connection)
         except psycopg.ProgrammingError:
