@@ -104,3 +104,20 @@ UNKNOWN = 0
 @functools.cache
 def _pure_tokenizer(cls, path: Path):
     return cls(str(path))
+
+
+def test_a_batch_job_encodes_on_the_machines_cores_and_live_notes_on_one(engine: Engine) -> None:
+    """Live notes and the app's 64-note re-analysis keep one BLAS thread (a busy server is not
+    oversubscribed); a batch of the CLI's size uses the cores, with the same embeddings."""
+    import os
+
+    from arena.nlp.semantic import BATCH_FROM
+
+    embedder = engine.embedder
+    assert embedder.threads_for(1) == embedder.threads_for(64) == 1
+    assert embedder.threads_for(BATCH_FROM) == embedder.batch_threads == min(4, os.cpu_count() or 1)
+    notes = [f"Notitie {i}: de monteur kwam {i % 7} keer te laat en belde niet terug." for i in range(BATCH_FROM)]
+    together = embedder.encode(notes)
+    on_one_thread = embedder.encode(notes[:64])
+    assert together.shape == (BATCH_FROM, 512)
+    assert abs(together[:64] - on_one_thread).max() < 1e-5
