@@ -1,7 +1,7 @@
 """The learned blend of the head's parts for the theme (stacking): how much each opinion counts.
 
-The head has four parts that each give theme probabilities: the dense regression, the neighbour
-vote, the letter n-gram model and the word n-gram model; the lexicon and the theme descriptions
+The head has five parts that each give theme probabilities: the dense regression, the neighbour
+vote and the letter, word and base-form n-gram models; the lexicon and the theme descriptions
 add their own scores. Fixed shares chosen by grid search blended them before; the combiner learns
 one weight per kind of evidence from the parts' out-of-fold opinions on the training split (each
 fold's head never saw the statements it judged). The weights are shared by all themes (a
@@ -23,7 +23,7 @@ import numpy as np
 
 from arena.nlp.linear import softmax
 
-PARTS = ("dense", "knn", "char", "word")
+PARTS = ("dense", "knn", "char", "word", "lemma")
 FLOOR = 1e-4  # log of a part's probability is floored: one part's "never" must not veto the rest
 L2 = 1e-3
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 
 from arena.nlp import Engine
-from arena.nlp.combiner import Combiner, fit_combiner
+from arena.nlp.combiner import PARTS, Combiner, fit_combiner
 from arena.nlp.head import Head, fit_head
 from arena.nlp.learning import base_examples, fit_examples, with_combiner
 
@@ -60,8 +60,9 @@ def test_out_of_fold_fit_on_labelled_statements(engine: Engine) -> None:
     combined = with_combiner(engine, head, prepared, examples)
     assert head.combiner is None and combined.combiner is not None
     weights = combined.combiner.theme_weights
-    assert weights.shape == (6,) and np.isfinite(weights).all()
-    assert weights[2] > 0 and weights[4] > 0, "letter n-grams and the lexicon point at the theme"
+    assert weights.shape == (len(PARTS) + 2,) and np.isfinite(weights).all()  # + lexicon, description
+    lexicon = len(PARTS)
+    assert weights[PARTS.index("char")] > 0 and weights[lexicon] > 0, "letter n-grams and the lexicon point at the theme"
 
 
 def test_a_fold_without_some_theme_keeps_the_fixed_shares(engine: Engine) -> None:

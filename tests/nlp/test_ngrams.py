@@ -30,9 +30,9 @@ def test_head_round_trip_keeps_predictions(tmp_path: Path) -> None:
     rng = np.random.default_rng(0)
     features = rng.normal(size=(len(TEXTS), 530)).astype(np.float32)
     head = fit_head(features, POLARITIES, THEMES, {"engine_version": "test"}, texts=TEXTS)
-    assert [m.kind for m in head.ngrams] == ["char", "word"]
+    assert [m.kind for m in head.ngrams] == ["char", "word", "lemma"]
     loaded = Head.load(head.save(tmp_path / "head"))
-    assert loaded is not None and [m.kind for m in loaded.ngrams] == ["char", "word"]
+    assert loaded is not None and [m.kind for m in loaded.ngrams] == ["char", "word", "lemma"]
     for a, b in zip(head.predict(features, TEXTS), loaded.predict(features, TEXTS), strict=True):
         np.testing.assert_allclose(a, b, atol=1e-3)  # float16 memory vectors on disk
     # without texts the n-gram models are skipped, not failed
@@ -77,8 +77,25 @@ def test_a_tiny_refit_without_shared_ngrams_keeps_the_dense_head() -> None:
 
 
 def test_shipped_head_has_ngram_models(engine: Engine) -> None:
-    assert engine.head is not None and [m.kind for m in engine.head.ngrams] == ["char", "word"]
+    assert engine.head is not None and [m.kind for m in engine.head.ngrams] == ["char", "word", "lemma"]
     for model in engine.head.ngrams:
         assert model.theme.classes == engine.head.theme.classes
         assert model.polarity.classes == engine.head.polarity.classes
     assert len(engine.head.ngrams[0].vocabulary) > 10_000
+
+
+def test_base_form_sequences_join_the_inflections_of_a_complaint() -> None:
+    """The lemma model reads base forms: "teruggebeld", "belde ... terug" and "terugbellen" are one
+    piece, so a note worded in a form no training statement used still lands on the theme."""
+    from arena.nlp.ngrams import lemma_ngrams
+
+    assert "terugbellen" in lemma_ngrams("Ik ben nooit teruggebeld.")
+    assert "terugbellen" in lemma_ngrams("Niemand belde me terug.")
+    assert "factuur kloppen" in lemma_ngrams("De facturen klopten weer niet.")
+    texts = ["Ik werd niet teruggebeld.", "Ze zouden terugbellen maar deden het niet.", "Weer niet teruggebeld.",
+             "De facturen klopten niet.", "De factuur klopte weer niet.", "Alweer een factuur die niet klopte."]
+    themes = ["bereikbaarheid"] * 3 + ["facturatie"] * 3
+    polarities = ["irritatie", "neutraal"] * 3
+    model = fit_ngrams("lemma", texts, polarities, themes, ("irritatie", "neutraal"), ("bereikbaarheid", "facturatie"))
+    _, theme = model.proba(["Niemand belde me terug.", "Mijn factuur klopt nooit."])
+    assert theme[0].argmax() == 0 and theme[1].argmax() == 1
