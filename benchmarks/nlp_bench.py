@@ -40,6 +40,12 @@ def notes(n: int, seed: int = 7) -> list[str]:
             for _ in range(n)]
 
 
+def notes_per_second(engine, batch: list[str]) -> float:
+    started = time.perf_counter()
+    engine.analyse_many(batch)
+    return len(batch) / (time.perf_counter() - started)
+
+
 def host_reference_s() -> float:
     """Seconds for 10 M additions in a plain Python loop: what the engine's Python parts depend on."""
     started = time.perf_counter()
@@ -62,14 +68,10 @@ def main() -> int:
 
     batch = notes(args.notes)
     words = statistics.mean(len(t.split()) for t in batch)
-    started = time.perf_counter()
-    engine.analyse_many(batch)
-    per_s = len(batch) / (time.perf_counter() - started)
+    per_s = notes_per_second(engine, batch)
     # the same batch as the app's own work runs it: one BLAS thread (arena/nlp/semantic.py)
     cores, engine.embedder.batch_threads = engine.embedder.batch_threads, 1
-    started = time.perf_counter()
-    engine.analyse_many(batch)
-    one_thread_per_s = len(batch) / (time.perf_counter() - started)
+    one_thread_per_s = notes_per_second(engine, batch)
     engine.embedder.batch_threads = cores
 
     singles = notes(60, seed=11)

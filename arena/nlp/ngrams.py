@@ -24,6 +24,7 @@ from itertools import pairwise
 
 import numpy as np
 
+from arena.nlp.lemmatizer import shared_lemmatizer
 from arena.nlp.linear import Linear, from_sklearn, softmax
 from arena.nlp.tfidf import Tfidf, char_wb_ngrams, linear_scores, word_ngrams
 
@@ -32,8 +33,6 @@ TOKEN = r"(?u)\b\w+\b"  # one-letter words count too ("u", "’s")
 
 def lemma_ngrams(text: str) -> list[str]:
     """Base-form sequences (1-2): "belde ... terug", "teruggebeld" and "terugbellen" are one piece."""
-    from arena.nlp.lemmatizer import shared_lemmatizer
-
     lemmas = [w.lower() for w in shared_lemmatizer().lemmatise(re.findall(TOKEN, text))]
     return [*lemmas, *(f"{a} {b}" for a, b in pairwise(lemmas))]
 
