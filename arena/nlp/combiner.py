@@ -1,8 +1,9 @@
 """The learned blend of the head's parts for the theme (stacking): how much each opinion counts.
 
-The head has five parts that each give theme probabilities: the dense regression, the neighbour
-vote and the letter, word and base-form n-gram models; the lexicon and the theme descriptions
-add their own scores. Fixed shares chosen by grid search blended them before; the combiner learns
+The head has seven parts that each give theme probabilities: the dense regression, the neighbour
+vote on the embedding, the letter, word and base-form n-gram models, and the neighbour votes on
+rare letter and word pieces (neighbours.py); the lexicon and the theme descriptions add their own
+scores. Fixed shares chosen by grid search blended them before; the combiner learns
 one weight per kind of evidence from the parts' out-of-fold opinions on the training split (each
 fold's head never saw the statements it judged). The weights are shared by all themes (a
 conditional logit), so a theme with few examples is scored by the same rule as the others.
@@ -23,7 +24,7 @@ import numpy as np
 
 from arena.nlp.linear import softmax
 
-PARTS = ("dense", "knn", "char", "word", "lemma")
+PARTS = ("dense", "knn", "char", "word", "lemma", "char_knn", "word_knn")
 FLOOR = 1e-4  # log of a part's probability is floored: one part's "never" must not veto the rest
 L2 = 1e-3
 

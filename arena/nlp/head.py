@@ -1,9 +1,11 @@
 """The small classifier head on top of the features (embedding + rule signals + theme similarity).
 
 Two multinomial logistic regressions, polarity (4 classes) and main theme (11 themes + "none"),
-blended with a nearest-neighbour vote over the labelled examples' embeddings and with letter and
-word n-gram models on the note's text (arena/nlp/ngrams.py). Polarity blends these parts with fixed
-shares; the theme ranking uses the learned combiner when the head has one (arena/nlp/combiner.py).
+blended with a nearest-neighbour vote over the labelled examples' embeddings and with letter,
+word and base-form n-gram models on the note's text (arena/nlp/ngrams.py); for the theme also with
+neighbour votes on rare letter and word pieces (arena/nlp/neighbours.py). Polarity blends these
+parts with fixed shares; the theme ranking uses the learned combiner when the head has one
+(arena/nlp/combiner.py).
 Stored as plain numpy arrays (no pickle), so loading is fast and safe; scikit-learn is only
 needed to fit.
 """
@@ -18,6 +20,7 @@ import numpy as np
 
 from arena.nlp.combiner import Combiner, Parts
 from arena.nlp.linear import Linear
+from arena.nlp.neighbours import vote
 from arena.nlp.ngrams import NgramModel, fit_ngrams
 
 NO_THEME = "-"
@@ -33,14 +36,7 @@ class Memory:
     theme: np.ndarray
 
     def vote(self, embeddings: np.ndarray, labels: np.ndarray, n_classes: int) -> np.ndarray:
-        sims = embeddings @ self.vectors.T.astype(np.float32)
-        k = min(KNN_K, sims.shape[1])
-        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-        weights = np.exp(np.take_along_axis(sims, top, axis=1) / KNN_TEMPERATURE - 1.0 / KNN_TEMPERATURE)
-        out = np.zeros((len(embeddings), n_classes), dtype=np.float64)
-        for row in range(len(embeddings)):
-            np.add.at(out[row], labels[top[row]], weights[row])
-        return out / np.maximum(out.sum(axis=1, keepdims=True), 1e-12)
+        return vote(embeddings @ self.vectors.T.astype(np.float32), labels, n_classes)
 
 
 @dataclass(frozen=True)
@@ -66,7 +62,10 @@ class Head:
             pol["knn"] = self.memory.vote(emb, self.memory.polarity, len(self.polarity.classes))
             theme["knn"] = self.memory.vote(emb, self.memory.theme, len(self.theme.classes))
         for model in self.ngrams if texts is not None else ():
-            pol[model.kind], theme[model.kind] = model.proba(texts)
+            rows = model.rows(texts)
+            pol[model.kind], theme[model.kind] = model.proba(texts, rows)
+            if model.memory is not None and self.memory is not None:  # the theme's piece neighbours
+                theme[f"{model.kind}_knn"] = model.memory.vote(rows, self.memory.theme, len(self.theme.classes))
         return Parts(pol, theme)
 
     def predict(self, features: np.ndarray, texts: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -130,8 +129,6 @@ def _load_ngrams(polarity_classes: tuple[str, ...], theme_classes: tuple[str, ..
 
 
 EMBEDDING_DIMS = 512
-KNN_K = 15  # neighbours that vote; temperature sharpens the vote towards the closest ones
-KNN_TEMPERATURE = 0.05
 LINEAR_SHARE = 0.7  # weight of the regressions against the neighbour vote (CV on train)
 # (polarity, theme) weight of each n-gram model, blended in this order onto the dense head's
 # probabilities (5-fold CV on train: +2 points polarity, +3 points theme over the dense head alone).

@@ -26,6 +26,7 @@ import numpy as np
 
 from arena.nlp.lemmatizer import shared_lemmatizer
 from arena.nlp.linear import Linear, from_sklearn, softmax
+from arena.nlp.neighbours import PieceMemory, Rows
 from arena.nlp.tfidf import Tfidf, char_wb_ngrams, linear_scores, word_ngrams
 
 TOKEN = r"(?u)\b\w+\b"  # one-letter words count too ("u", "’s")
@@ -52,6 +53,7 @@ def _analyser(kind: str) -> Callable[[str], list[str]]:
         return lambda text: char_wb_ngrams(text, low, high)
     return lambda text: word_ngrams(text, low, high, TOKEN)
 MIN_DF = 2  # a piece seen in one statement only is noise
+NEIGHBOUR_KINDS = ("char", "word")  # kinds that also keep a piece memory for a neighbour vote (neighbours.py)
 C = 10.0  # sparse TF-IDF rows need far less regularisation than the dense head (CV on train)
 
 
@@ -65,27 +67,38 @@ def sklearn_vectoriser(kind: str, vocabulary: list[str] | None = None):
 @dataclass(frozen=True)
 class NgramModel:
     """One TF-IDF vocabulary, two linear models on it (same classes and column order as the
-    dense head's)."""
+    dense head's) and, for the NEIGHBOUR_KINDS, the labelled statements' rare pieces."""
 
     kind: str
     vocabulary: np.ndarray  # (pieces,) unicode, index = column
     idf: np.ndarray  # (pieces,)
     polarity: Linear
     theme: Linear
+    memory: PieceMemory | None = None  # statements in the order of the head's embedding memory
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_tfidf", Tfidf(_analyser(self.kind), self.vocabulary.tolist(), self.idf))
 
-    def proba(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        rows = self._tfidf.rows(texts)  # type: ignore[attr-defined]
+    def rows(self, texts: list[str]) -> Rows:
+        return self._tfidf.rows(texts)  # type: ignore[attr-defined]
+
+    def proba(self, texts: list[str], rows: Rows | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(polarity, theme) probabilities; pass `rows` when they are already computed."""
+        rows = self.rows(texts) if rows is None else rows
         pol = softmax(linear_scores(rows, self.polarity.coef, self.polarity.intercept))
         return pol, softmax(linear_scores(rows, self.theme.coef, self.theme.intercept))
 
+    def with_memory(self, texts: list[str]) -> NgramModel:
+        """This model with a piece memory of `texts` (the labelled statements)."""
+        return NgramModel(self.kind, self.vocabulary, self.idf, self.polarity, self.theme,
+                          PieceMemory.build(self.rows(texts), len(self.vocabulary)))
+
     def arrays(self) -> dict[str, np.ndarray]:
         k = f"ngram_{self.kind}_"
+        memory = {} if self.memory is None else self.memory.arrays(k + "mem_")
         return {k + "vocabulary": self.vocabulary, k + "idf": self.idf,
                 k + "pol_coef": self.polarity.coef, k + "pol_intercept": self.polarity.intercept,
-                k + "theme_coef": self.theme.coef, k + "theme_intercept": self.theme.intercept}
+                k + "theme_coef": self.theme.coef, k + "theme_intercept": self.theme.intercept, **memory}
 
     @classmethod
     def from_arrays(cls, kind: str, polarity_classes: tuple[str, ...], theme_classes: tuple[str, ...],
@@ -95,7 +108,8 @@ class NgramModel:
             return None
         return cls(kind, z[k + "vocabulary"], z[k + "idf"],
                    Linear(polarity_classes, z[k + "pol_coef"], z[k + "pol_intercept"]),
-                   Linear(theme_classes, z[k + "theme_coef"], z[k + "theme_intercept"]))
+                   Linear(theme_classes, z[k + "theme_coef"], z[k + "theme_intercept"]),
+                   PieceMemory.from_arrays(k + "mem_", z))
 
 
 def fit_ngrams(kind: str, texts: list[str], polarities: list[str], themes: list[str],
@@ -112,4 +126,5 @@ def fit_ngrams(kind: str, texts: list[str], polarities: list[str], themes: list[
         model.fit(x, labels, sample_weight=weights)
         models.append(from_sklearn(model, classes))
     vocabulary = sorted(vectoriser.vocabulary_, key=vectoriser.vocabulary_.get)
-    return NgramModel(kind, np.asarray(vocabulary, dtype=str), vectoriser.idf_.astype(np.float32), *models)
+    model = NgramModel(kind, np.asarray(vocabulary, dtype=str), vectoriser.idf_.astype(np.float32), *models)
+    return model.with_memory(texts) if kind in NEIGHBOUR_KINDS else model
