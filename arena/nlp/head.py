@@ -20,7 +20,7 @@ import numpy as np
 
 from arena.nlp.combiner import Combiner, Parts
 from arena.nlp.linear import Linear
-from arena.nlp.neighbours import vote
+from arena.nlp.neighbours import votes
 from arena.nlp.ngrams import NgramModel, fit_ngrams
 
 NO_THEME = "-"
@@ -35,8 +35,10 @@ class Memory:
     polarity: np.ndarray  # class index per example
     theme: np.ndarray
 
-    def vote(self, embeddings: np.ndarray, labels: np.ndarray, n_classes: int) -> np.ndarray:
-        return vote(embeddings @ self.vectors.T.astype(np.float32), labels, n_classes)
+    def votes(self, embeddings: np.ndarray, polarity_classes: int, theme_classes: int) -> list[np.ndarray]:
+        """[polarity, theme] votes of the same neighbours: the similarities are computed once."""
+        return votes(embeddings @ self.vectors.T.astype(np.float32),
+                     [(self.polarity, polarity_classes), (self.theme, theme_classes)])
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,7 @@ class Head:
         pol, theme = {"dense": self.polarity.proba(x)}, {"dense": self.theme.proba(x)}
         if self.memory is not None:
             emb = features[:, :EMBEDDING_DIMS]
-            pol["knn"] = self.memory.vote(emb, self.memory.polarity, len(self.polarity.classes))
-            theme["knn"] = self.memory.vote(emb, self.memory.theme, len(self.theme.classes))
+            pol["knn"], theme["knn"] = self.memory.votes(emb, len(self.polarity.classes), len(self.theme.classes))
         for model in self.ngrams if texts is not None else ():
             rows = model.rows(texts)
             pol[model.kind], theme[model.kind] = model.proba(texts, rows)

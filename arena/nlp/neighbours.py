@@ -31,14 +31,30 @@ Rows = list[tuple[np.ndarray, np.ndarray]]  # per note: (column indices, TF-IDF 
 def vote(similarities: np.ndarray, labels: np.ndarray, n_classes: int) -> np.ndarray:
     """(notes, classes): the K most similar statements vote, weighted by similarity; a note
     similar to none of them (all zero) gets an even vote."""
+    return votes(similarities, [(labels, n_classes)])[0]
+
+
+def votes(similarities: np.ndarray, label_sets: list[tuple[np.ndarray, int]]) -> list[np.ndarray]:
+    """The same neighbours voting on several labellings (polarity and theme), found once."""
     k = min(K, similarities.shape[1])
     top = np.argpartition(-similarities, k - 1, axis=1)[:, :k]
     weights = np.exp(np.take_along_axis(similarities, top, axis=1) / TEMPERATURE - 1.0 / TEMPERATURE)
-    out = np.zeros((len(similarities), n_classes), dtype=np.float64)
-    for row in range(len(similarities)):
-        np.add.at(out[row], labels[top[row]], weights[row])
-    out[similarities.max(axis=1, initial=0.0) <= 0.0] = 1.0
-    return out / np.maximum(out.sum(axis=1, keepdims=True), 1e-12)
+    strangers = similarities.max(axis=1, initial=0.0) <= 0.0
+    out = []
+    for labels, n_classes in label_sets:
+        tally = np.zeros((len(similarities), n_classes), dtype=np.float64)
+        for row in range(len(similarities)):
+            np.add.at(tally[row], labels[top[row]], weights[row])
+        tally[strangers] = 1.0
+        out.append(tally / np.maximum(tally.sum(axis=1, keepdims=True), 1e-12))
+    return out
+
+
+def _flat(rows: Rows) -> tuple[list[int], np.ndarray, np.ndarray]:
+    """Per-row lengths and the rows' column indices and values, concatenated."""
+    lengths = [len(c) for c, _ in rows]
+    cols = np.concatenate([c for c, _ in rows] or [np.zeros(0, dtype=np.int64)]).astype(np.int64)
+    return lengths, cols, np.concatenate([v for _, v in rows] or [np.zeros(0)])
 
 
 @dataclass(frozen=True)
@@ -55,9 +71,8 @@ class PieceMemory:
         """From the labelled statements' TF-IDF rows (same order as their labels); `max_df`
         defaults to MAX_DF."""
         max_df = MAX_DF if max_df is None else max_df
-        cols = np.concatenate([c for c, _ in rows] or [np.zeros(0, dtype=np.int64)]).astype(np.int64)
-        values = np.concatenate([v for _, v in rows] or [np.zeros(0)])
-        docs = np.repeat(np.arange(len(rows)), [len(c) for c, _ in rows])
+        lengths, cols, values = _flat(rows)
+        docs = np.repeat(np.arange(len(rows)), lengths)
         df = np.bincount(cols, minlength=pieces)
         keep = df[cols] <= max_df * len(rows)
         cols, values, docs = cols[keep], values[keep], docs[keep]
@@ -81,10 +96,9 @@ class PieceMemory:
         if not hasattr(self, "_index"):  # (pieces, statements), built once per loaded head
             index = csr_matrix((self.values.astype(np.float32), self.docs, self.starts), shape=(pieces, self.statements))
             object.__setattr__(self, "_index", index)
-        cols = np.concatenate([c for c, _ in rows] or [np.zeros(0, dtype=np.int64)])
-        values = np.concatenate([v for _, v in rows] or [np.zeros(0)]).astype(np.float32)
-        starts = np.concatenate([[0], np.cumsum([len(c) for c, _ in rows])])
-        notes = csr_matrix((values, cols, starts), shape=(len(rows), pieces))
+        lengths, cols, values = _flat(rows)
+        starts = np.concatenate([[0], np.cumsum(lengths)])
+        notes = csr_matrix((values.astype(np.float32), cols, starts), shape=(len(rows), pieces))
         return (notes @ self._index).toarray()  # type: ignore[attr-defined]
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:

@@ -9,7 +9,7 @@ import pytest
 
 from arena.nlp.combiner import PARTS
 from arena.nlp.head import Head, fit_head
-from arena.nlp.neighbours import PieceMemory, vote
+from arena.nlp.neighbours import PieceMemory, vote, votes
 from arena.nlp.ngrams import fit_ngrams, sklearn_vectoriser
 
 STATEMENTS = [
@@ -87,3 +87,12 @@ def test_the_vote_goes_in_chunks_with_the_same_result(monkeypatch: pytest.Monkey
     monkeypatch.setattr("arena.nlp.neighbours.CHUNK", 7)
     np.testing.assert_allclose(memory.vote(rows[:30], labels, 3), whole)
     assert memory.vote([], labels, 3).shape == (0, 3)
+
+
+def test_one_neighbour_search_votes_on_several_labellings() -> None:
+    rng = np.random.default_rng(5)
+    similarities = rng.random((9, 40))
+    polarity, theme = rng.integers(0, 4, size=40), rng.integers(0, 12, size=40)
+    both = votes(similarities, [(polarity, 4), (theme, 12)])
+    np.testing.assert_allclose(both[0], vote(similarities, polarity, 4))
+    np.testing.assert_allclose(both[1], vote(similarities, theme, 12))
